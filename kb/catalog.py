@@ -1,0 +1,126 @@
+"""The validated knowledge base: entries by catalog and id, and the reference index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kb.fields import RefTo
+from kb.models import CATALOGS, Entry
+from kb.problems import Problem
+from kb.yamlread import Document
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry naming another: ``source`` field ``field`` points at ``target``."""
+
+    source: tuple[str, str]
+    field: str
+    target: tuple[str, str]
+
+
+@dataclass
+class KnowledgeBase:
+    """Every valid entry, where it came from, and every problem found while loading."""
+
+    root: Path
+    entries: dict[str, dict[str, Entry]] = field(
+        default_factory=lambda: {name: {} for name in CATALOGS}
+    )
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was wrong."""
+        return not self.problems
+
+    def add(self, catalog: str, entry: Entry, doc: Document) -> None:
+        """Add a valid entry (ids are unique per catalog since file name = id)."""
+        self.entries[catalog][entry.id] = entry
+
+    def get(self, catalog: str, entry_id: str) -> Entry | None:
+        """The entry, or None."""
+        return self.entries.get(catalog, {}).get(entry_id)
+
+    def all(self) -> Iterator[tuple[str, Entry]]:
+        """Every (catalog, entry), catalogs in registry order, entries by id."""
+        for name in CATALOGS:
+            for entry_id in sorted(self.entries[name]):
+                yield name, self.entries[name][entry_id]
+
+    def referrers(self, catalog: str, entry_id: str) -> list[Reference]:
+        """References pointing at the given entry."""
+        return [r for r in self.references if r.target == (catalog, entry_id)]
+
+    def path_of(self, catalog: str, entry_id: str) -> Path:
+        """The YAML file an entry lives in."""
+        return self.root / catalog / f"{entry_id}.yml"
+
+
+def _find_ref(annotation: Any) -> str | None:
+    """The catalog named by a RefTo marker anywhere inside a type annotation."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, RefTo):
+            return meta.catalog
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _find_ref(arg)
+        if found:
+            return found
+    return None
+
+
+def ref_fields(model: type[Entry]) -> dict[str, str]:
+    """Field name -> referenced catalog, for every reference field of ``model``."""
+    found: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        target = next((m.catalog for m in info.metadata if isinstance(m, RefTo)), None)
+        target = target or _find_ref(info.annotation)
+        if target:
+            found[name] = target
+    return found
+
+
+def _targets(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
+    """(location suffix, id) for a raw single or list reference value."""
+    if isinstance(value, str):
+        return [((), value)]
+    if isinstance(value, list):
+        return [((i,), v) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
+
+
+def check_references(kb: KnowledgeBase) -> None:
+    """Index every reference; report those that point at no entry, at file:line:col.
+
+    Raw data is checked, so a dangling reference is reported even in an entry that has
+    other problems; any file that exists counts as a target, so one broken entry does not
+    make every entry that names it fail too.
+    """
+    existing = {catalog: set() for catalog in CATALOGS}  # type: dict[str, set[str]]
+    for catalog, file_id in kb.documents:
+        existing[catalog].add(file_id)
+    for (catalog, file_id), doc in sorted(kb.documents.items()):
+        if not isinstance(doc.data, dict):
+            continue
+        for name, target_catalog in ref_fields(CATALOGS[catalog].model).items():
+            for suffix, target in _targets(doc.data.get(name)):
+                if target in existing[target_catalog]:
+                    kb.references.append(
+                        Reference((catalog, file_id), name, (target_catalog, target))
+                    )
+                    continue
+                line, col = doc.where((name, *suffix))
+                known = ", ".join(sorted(existing[target_catalog])) or "none yet"
+                kb.problems.append(
+                    Problem(
+                        doc.path,
+                        line,
+                        col,
+                        f"{name}: '{target}' is not an entry of {target_catalog} (known: {known})",
+                    )
+                )

@@ -1,0 +1,13 @@
+"""Helpers shared by the sub-commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DEFAULT_ROOT = Path("catalog")
+
+
+def err(message: str) -> None:
+    """One line on stderr."""
+    print(f"kb: {message}", file=sys.stderr)

@@ -1,0 +1,38 @@
+"""``kb export --format csv|json --out DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kb.commands.common import DEFAULT_ROOT, err
+from kb.export import write_exports
+from kb.loader import load
+from kb.problems import format_problems
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the command."""
+    p = sub.add_parser(
+        "export",
+        help="write every catalog as CSV or JSON",
+        description="Write <catalog>.csv or <catalog>.json for every catalog into DIR. "
+        "Refuses to export invalid data.",
+    )
+    p.add_argument("--format", choices=("csv", "json"), required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--catalog-dir", type=Path, default=DEFAULT_ROOT, help="default: catalog/")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export, or exit 1 listing the problems."""
+    kb = load(args.catalog_dir)
+    if not kb.ok:
+        print(format_problems(kb.problems), file=sys.stderr)
+        err("not exported: fix the problems above first")
+        return 1
+    for path in write_exports(kb, args.out, args.format):
+        print(path)
+    return 0

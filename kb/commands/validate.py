@@ -1,0 +1,72 @@
+"""``kb validate [PATH ...] [--format text|github|json]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kb.commands.common import DEFAULT_ROOT, err
+from kb.loader import display_path, load
+from kb.models import CATALOGS
+from kb.problems import Problem, format_problems
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the command."""
+    p = sub.add_parser(
+        "validate",
+        help="check catalog files and report every problem with file:line:col",
+        description="Validate entries. PATH may be the catalog folder, one catalog's folder, "
+        "or entry files; references are always checked against the whole catalog.",
+    )
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="default: catalog/")
+    p.add_argument("--format", choices=("text", "github", "json"), default="text")
+    p.set_defaults(run=run)
+
+
+def _root_of(path: Path) -> Path:
+    if path.is_file() or path.suffix == ".yml":
+        return path.parent.parent
+    if path.name in CATALOGS:
+        return path.parent
+    return path
+
+
+def _selected(problem: Problem, selected: list[str]) -> bool:
+    target = os.path.normpath(problem.path)
+    return any(target == s or target.startswith(s + os.sep) for s in selected)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Exit 0 when valid, 1 when anything is invalid, 2 when a path does not exist."""
+    paths: list[Path] = args.paths or [DEFAULT_ROOT]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        err(f"no such file or folder: {missing[0]}")
+        return 2
+    problems: list[Problem] = []
+    count = 0
+    for root in dict.fromkeys(_root_of(p).resolve() for p in paths):
+        kb = load(Path(display_path(root)))
+        chosen = [
+            os.path.normpath(display_path(p.resolve()))
+            for p in paths
+            if _root_of(p).resolve() == root
+        ]
+        problems += [pr for pr in kb.problems if _selected(pr, chosen)]
+        count += sum(len(v) for v in kb.entries.values())
+    if problems:
+        # Text is for people (stderr); github and json are for machines (stdout).
+        if args.format == "text":
+            print(format_problems(problems, "text"), file=sys.stderr)
+            err(f"{len(problems)} problem(s) found")
+        else:
+            print(format_problems(problems, args.format))
+        return 1
+    if args.format == "json":
+        print("[]")
+    elif args.format == "text":
+        print(f"ok: {count} entries valid")
+    return 0

@@ -1,0 +1,57 @@
+"""Catalog downloads: CSV and JSON with the raw YAML values under the YAML keys (pandas)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kb.catalog import KnowledgeBase
+from kb.models import CATALOGS
+from kb.writefile import write_atomic
+
+
+def records(kb: KnowledgeBase, catalog: str) -> list[dict[str, Any]]:
+    """Every entry of ``catalog`` as raw values (enum codes, ISO dates), ``id`` first."""
+    return [
+        entry.model_dump(mode="json", exclude_none=True)
+        for name, entry in kb.all()
+        if name == catalog
+    ]
+
+
+def _cell(value: Any) -> Any:
+    # Lists and mappings are written as JSON so that every cell reads back without loss
+    # (a joined "a; b" would be ambiguous for free-text items).
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def frame(kb: KnowledgeBase, catalog: str) -> pd.DataFrame:
+    """A flat table of the catalog: one row per entry, one column per model field."""
+    columns = list(CATALOGS[catalog].model.model_fields)
+    rows = [{k: _cell(v) for k, v in rec.items()} for rec in records(kb, catalog)]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def to_json(kb: KnowledgeBase, catalog: str) -> str:
+    """The JSON download: a list of entries."""
+    return json.dumps(records(kb, catalog), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(kb: KnowledgeBase, catalog: str) -> str:
+    """The CSV download."""
+    return str(frame(kb, catalog).to_csv(index=False, lineterminator="\n"))
+
+
+def write_exports(kb: KnowledgeBase, out: Path, fmt: str) -> list[Path]:
+    """Write ``<catalog>.<fmt>`` for every catalog into ``out``."""
+    written = []
+    for catalog in CATALOGS:
+        path = out / f"{catalog}.{fmt}"
+        write_atomic(path, to_csv(kb, catalog) if fmt == "csv" else to_json(kb, catalog))
+        written.append(path)
+    return written

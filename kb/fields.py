@@ -1,0 +1,139 @@
+"""Reusable field types for the catalog models, and the markers the table layer reads.
+
+Each type carries both its runtime check and its JSON Schema, so the schema a contributor's
+editor uses states the same rules the validator enforces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, AllowInfNan, BeforeValidator, Field, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+# Limits that keep one contributed file from bloating the site (documented in CONTRIBUTING).
+MAX_NAME = 80
+MAX_TEXT = 300
+MAX_MARKDOWN = 5000
+MAX_URL = 2000
+MAX_LIST = 50
+MAX_SOURCES = 20
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://[^\s/?#@]+[^\s]*$"
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """Marks a field as a column of the catalog's comparison table."""
+
+    short: str | None = None  # a narrower header than the field title, when it helps
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks an id (or list of ids) as a reference to an entry of another catalog."""
+
+    catalog: str
+
+
+@dataclass(frozen=True)
+class MarkdownText:
+    """Marks a text field as Markdown, rendered and then sanitised."""
+
+
+def _check_plain(value: str) -> str:
+    # Control and format characters (bidi overrides, zero-width joiners, NUL ...) can hide
+    # or reorder text in review; refuse them outside ordinary whitespace.
+    for pos, ch in enumerate(value):
+        if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cf"):
+            raise PydanticCustomError(
+                "control_character",
+                "contains an invisible control or formatting character U+{code} at "
+                "character {pos}; delete it",
+                {"code": f"{ord(ch):04X}", "pos": pos + 1},
+            )
+    if value != value.strip():
+        raise PydanticCustomError(
+            "surrounding_space", "starts or ends with white space; remove it", {}
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PydanticCustomError(
+            "url_scheme", "must be a web address starting with http:// or https://", {}
+        )
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    # YAML dates arrive as date objects; a quoted "2024-05-01" is accepted too.
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _not_future(value: date) -> date:
+    if value > date.today():
+        raise PydanticCustomError("future_date", "is a date in the future", {})
+    return value
+
+
+def unique_items(items: list[Any]) -> list[Any]:
+    """Reject lists that name the same value twice."""
+    seen: set[Any] = set()
+    for item in items:
+        if item in seen:
+            raise PydanticCustomError("duplicate_item", "lists {item!r} twice", {"item": item})
+        seen.add(item)
+    return items
+
+
+Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64)]
+Name = Annotated[
+    str,
+    Strict(),
+    StringConstraints(min_length=1, max_length=MAX_NAME),
+    AfterValidator(_check_plain),
+]
+Text = Annotated[
+    str,
+    Strict(),
+    StringConstraints(min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_check_plain),
+]
+Markdown = Annotated[
+    str,
+    Strict(),
+    StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
+    AfterValidator(_check_plain),
+    MarkdownText(),
+]
+Url = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=URL_PATTERN, max_length=MAX_URL),
+    AfterValidator(_check_url),
+    Field(json_schema_extra={"format": "uri"}),
+]
+Date = Annotated[date, BeforeValidator(_iso_date), Strict(), AfterValidator(_not_future)]
+Int = Annotated[int, Strict()]
+Float = Annotated[float, Strict(), AllowInfNan(False)]
+Bool = Annotated[bool, Strict()]
+
+
+def ref(catalog: str) -> Any:
+    """The type of a single reference to an entry of ``catalog``."""
+    return Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN), RefTo(catalog)]

@@ -1,0 +1,144 @@
+"""Load catalog folders into validated entries, collecting every problem in one pass."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kb.catalog import KnowledgeBase, check_references
+from kb.fields import ID_PATTERN
+from kb.messages import describe, message_for
+from kb.models import CATALOGS, Entry
+from kb.problems import Problem
+from kb.yamlread import MAX_FILE_BYTES, Document, parse
+
+_ID = re.compile(ID_PATTERN)
+SUFFIX = ".yml"
+# Files a catalog folder may hold besides entries (not reported as strays).
+_IGNORED = {"README.md", ".gitkeep"}
+
+
+def display_path(path: Path) -> str:
+    """The path as a contributor would type it: relative to the working directory if inside."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def validate_entry(doc: Document, catalog: str, file_id: str) -> Entry | None:
+    """Validate parsed data against the catalog's model; record problems on ``doc``."""
+    model = CATALOGS[catalog].model
+    data = doc.data
+    if data is None and not doc.problems:
+        doc.problem(1, 1, "file is empty; an entry is a mapping of field: value")
+        return None
+    if doc.problems:
+        return None
+    if not isinstance(data, dict):
+        doc.problem(1, 1, f"an entry must be a mapping of field: value, not {describe(data)}")
+        return None
+    entry_id = data.get("id")
+    if isinstance(entry_id, str) and entry_id != file_id and _ID.fullmatch(entry_id):
+        line, col = doc.where(("id",))
+        doc.problem(line, col, f"id '{entry_id}' does not match the file name '{file_id}{SUFFIX}'")
+    try:
+        entry = model.model_validate(data)
+    except ValidationError as err:
+        allowed = list(model.model_fields)
+        for error in err.errors(include_url=False):
+            loc = tuple(error["loc"])
+            line, col = doc.where(loc, key=error["type"] == "extra_forbidden")
+            doc.problem(line, col, message_for(error, allowed))
+        return None
+    return entry if not doc.problems else None
+
+
+def load_file(path: Path, catalog: str) -> tuple[Entry | None, Document]:
+    """Read, parse and validate one entry file. Never raises."""
+    shown = display_path(path)
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # never read a huge file whole
+    except OSError as err:
+        doc = Document(shown)
+        doc.problem(1, 1, f"cannot be read: {err.strerror or err}")
+        return None, doc
+    doc = parse(raw, shown)
+    return validate_entry(doc, catalog, path.name[: -len(SUFFIX)]), doc
+
+
+def _stray(path: Path, message: str) -> Problem:
+    return Problem(display_path(path), 1, 1, message)
+
+
+def _claim_id(doc: Document, seen: dict[str, str]) -> None:
+    """Report an id already used by another file of the same catalog."""
+    data = doc.data
+    entry_id = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(entry_id, str):
+        return
+    if entry_id in seen:
+        line, col = doc.where(("id",))
+        doc.problem(line, col, f"duplicate id '{entry_id}': already used by {seen[entry_id]}")
+    else:
+        seen[entry_id] = doc.path
+
+
+def _scan_catalog(folder: Path, catalog: str, kb: KnowledgeBase) -> None:
+    seen: dict[str, str] = {}
+    for item in sorted(folder.iterdir()):
+        if item.name.startswith(".") or item.name in _IGNORED:
+            continue
+        if item.is_symlink():
+            kb.problems.append(_stray(item, "is a symbolic link; entries must be regular files"))
+            continue
+        if not item.is_file() or not item.name.endswith(SUFFIX):
+            kb.problems.append(
+                _stray(item, f"is not an entry: entries are files named <id>{SUFFIX}")
+            )
+            continue
+        file_id = item.name[: -len(SUFFIX)]
+        if not _ID.fullmatch(file_id):
+            kb.problems.append(
+                _stray(item, f"file name '{item.name}' is not <lowercase-kebab-id>{SUFFIX}")
+            )
+            continue
+        entry, doc = load_file(item, catalog)
+        _claim_id(doc, seen)
+        kb.documents[(catalog, file_id)] = doc
+        kb.problems.extend(doc.problems)
+        if entry is not None:
+            kb.add(catalog, entry, doc)
+
+
+def load(root: Path) -> KnowledgeBase:
+    """Load every catalog folder under ``root``; invalid entries are left out, with problems."""
+    kb = KnowledgeBase(root=root)
+    if not root.is_dir():
+        kb.problems.append(_stray(root, "is not a folder of catalogs"))
+        return kb
+    for item in sorted(root.iterdir()):
+        if item.name.startswith(".") or item.name in _IGNORED:
+            continue
+        if item.is_symlink():
+            kb.problems.append(_stray(item, "is a symbolic link; catalogs must be real folders"))
+        elif item.is_dir() and item.name in CATALOGS:
+            _scan_catalog(item, item.name, kb)
+        elif item.is_dir():
+            known = ", ".join(CATALOGS)
+            kb.problems.append(_stray(item, f"'{item.name}' is not a catalog; known: {known}"))
+        else:
+            kb.problems.append(_stray(item, "is not inside a catalog folder"))
+    check_references(kb)
+    kb.problems.sort()
+    return kb
+
+
+def entry_fields(entry: Entry) -> dict[str, Any]:
+    """The entry as raw YAML-style values (enum codes, ISO dates), omitting unset fields."""
+    return entry.model_dump(mode="json", exclude_none=True)

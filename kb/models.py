@@ -1,0 +1,388 @@
+"""One pydantic model per catalog: the single source of truth for validation, the JSON Schema,
+the contributing guide's field reference, and the comparison tables' columns and facets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+
+from kb import vocab as v
+from kb.fields import (
+    ID_PATTERN,
+    MAX_LIST,
+    MAX_SOURCES,
+    Bool,
+    Column,
+    Date,
+    Float,
+    Id,
+    Int,
+    Markdown,
+    Name,
+    RefTo,
+    Text,
+    Url,
+    unique_items,
+)
+
+T = TypeVar("T")
+
+# A list of distinct values, at most MAX_LIST long; Some[...] also needs one item.
+Many = Annotated[
+    list[T],
+    Field(max_length=MAX_LIST, json_schema_extra={"uniqueItems": True}),
+    AfterValidator(unique_items),
+]
+Some = Annotated[Many[T], Field(min_length=1)]
+
+TechniqueId = Annotated[
+    str, Strict(), StringConstraints(pattern=ID_PATTERN), RefTo("annotation-techniques")
+]
+SourcingModeId = Annotated[
+    str, Strict(), StringConstraints(pattern=ID_PATTERN), RefTo("sourcing-modes")
+]
+TaskId = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN), RefTo("vision-tasks")]
+
+
+class Source(BaseModel):
+    """Where a fact in the entry comes from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: Url = Field(title="URL", description="Web address of the source (http or https).")
+    title: Text = Field(title="Title", description="Title of the page or article cited.")
+    accessed: Date = Field(title="Accessed", description="Date you read the source, as YYYY-MM-DD.")
+
+
+class Entry(BaseModel):
+    """Fields every catalog entry has."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Id = Field(
+        title="Id",
+        description="Lowercase-kebab identifier; must equal the file name without .yml.",
+    )
+    name: Annotated[Name, Column()] = Field(
+        title="Name", description="The name readers know it by, as its makers write it."
+    )
+    summary: Annotated[Text, Column()] = Field(
+        title="Summary", description="One neutral sentence saying what it is. No marketing."
+    )
+    description: Markdown | None = Field(
+        default=None,
+        title="Description",
+        description="Optional longer notes in Markdown (links, lists, emphasis; no raw HTML).",
+    )
+    website: Url | None = Field(
+        default=None, title="Website", description="The official website (http or https)."
+    )
+    sources: Annotated[list[Source], Field(min_length=1, max_length=MAX_SOURCES)] = Field(
+        title="Sources",
+        description="Where the facts come from: at least one, each with url, title, accessed.",
+    )
+    last_verified: Date = Field(
+        title="Last verified",
+        description="Date someone last checked every fact against the sources (YYYY-MM-DD).",
+    )
+
+
+class ImageGenerator(Entry):
+    """An AI image generator: turns a text prompt (and sometimes an image) into images."""
+
+    maker: Name | None = Field(
+        default=None, title="Maker", description="Company or group that makes it."
+    )
+    access: Annotated[Some[v.AccessChannel], Column()] = Field(
+        title="Access", description="Where you use it: web, discord, ios, android, desktop, api."
+    )
+    pricing: Annotated[Some[v.PricingModel], Column()] = Field(
+        title="Pricing", description="Every way it can be paid for (free-tier, credits, ...)."
+    )
+    features: Annotated[Many[v.GeneratorFeature], Column()] = Field(
+        default_factory=list, title="Features", description="Capabilities the sources confirm."
+    )
+    technology: Text | None = Field(
+        default=None,
+        title="Technology",
+        description="Model or method it is built on, as the sources report it.",
+    )
+    ownership: v.Ownership | None = Field(
+        default=None, title="Image ownership", description="Who owns generated images."
+    )
+    free_allowance: Text | None = Field(
+        default=None, title="Free allowance", description="What the free tier or trial gives."
+    )
+    ease_of_use: Annotated[v.Level | None, Column()] = Field(
+        default=None,
+        title="Ease of use",
+        description="Selection criterion: low, average or high, as the sources describe it.",
+    )
+    customizability: Annotated[v.Level | None, Column()] = Field(
+        default=None,
+        title="Customizability",
+        description="Selection criterion: how far output can be steered (low, average, high).",
+    )
+    cost: Annotated[v.CostLevel | None, Column()] = Field(
+        default=None,
+        title="Cost",
+        description="Selection criterion: cheap, average or expensive for regular use.",
+    )
+    versatility: Annotated[v.Level | None, Column()] = Field(
+        default=None,
+        title="Versatility",
+        description="Selection criterion: range of styles and subjects (low, average, high).",
+    )
+
+
+class ImageOptimizer(Entry):
+    """A tool that compresses or optimizes images, online or on the desktop."""
+
+    kind: Annotated[v.ToolKind, Column()] = Field(
+        title="Kind", description="How it is run: online, desktop, plugin or api."
+    )
+    compression: Annotated[Many[v.CompressionMode], Column()] = Field(
+        default_factory=list, title="Compression", description="lossless, lossy, or both."
+    )
+    input_formats: Annotated[Many[v.ImageFormat], Column(short="Reads")] = Field(
+        default_factory=list, title="Input formats", description="Formats it can open."
+    )
+    output_formats: Annotated[Many[v.ImageFormat], Column(short="Writes")] = Field(
+        default_factory=list, title="Output formats", description="Formats it can save."
+    )
+    max_file_size_mb: Annotated[Float | None, Column(short="Max MB")] = Field(
+        default=None,
+        gt=0,
+        title="Max file size (MB)",
+        description="Largest file accepted, in megabytes, for the free version.",
+    )
+    max_batch: Annotated[Int | None, Column(short="Batch")] = Field(
+        default=None,
+        ge=1,
+        title="Files per batch",
+        description="How many files one run accepts (1 when it takes one at a time).",
+    )
+    pricing: Annotated[Some[v.PricingModel], Column()] = Field(
+        title="Pricing", description="Every way it can be paid for."
+    )
+    features: Many[v.OptimizerFeature] = Field(
+        default_factory=list, title="Features", description="Capabilities the sources confirm."
+    )
+    integrations: Many[v.Integration] = Field(
+        default_factory=list,
+        title="Integrations",
+        description="Products it plugs into or imports from.",
+    )
+
+
+class AnnotationVendor(Entry):
+    """A data-annotation tool or managed labeling service."""
+
+    offering: Annotated[v.Offering, Column()] = Field(
+        title="Offering", description="tool, service, or tool-and-service."
+    )
+    license: Annotated[v.License, Column()] = Field(
+        title="License", description="open-source, open-core or commercial."
+    )
+    techniques: Annotated[Some[TechniqueId], Column()] = Field(
+        title="Techniques", description="Ids of annotation techniques it supports."
+    )
+    data_types: Annotated[Some[v.DataType], Column(short="Data")] = Field(
+        title="Data types", description="Kinds of data it can label."
+    )
+    deployment: Annotated[Many[v.Deployment], Column()] = Field(
+        default_factory=list, title="Deployment", description="Where the software runs."
+    )
+    sourcing_modes: Annotated[Many[SourcingModeId], Column(short="Sourcing")] = Field(
+        default_factory=list,
+        title="Sourcing modes",
+        description="Ids of the ways of staffing the work it supports (in-house, ...).",
+    )
+    pricing: Many[v.PricingModel] = Field(
+        default_factory=list, title="Pricing", description="How it is paid for."
+    )
+    repository: Url | None = Field(
+        default=None, title="Source code", description="Public source repository, if any."
+    )
+
+
+class SourcingMode(Entry):
+    """A way of staffing annotation work."""
+
+    time_required: Annotated[v.Level, Column()] = Field(
+        title="Time required", description="How long labeling takes: low, average, high."
+    )
+    price: Annotated[v.CostLevel, Column()] = Field(
+        title="Price", description="What it costs: cheap, average, expensive."
+    )
+    labeling_quality: Annotated[v.Level, Column(short="Quality")] = Field(
+        title="Quality of labeling", description="Quality of the labels: low, average, high."
+    )
+    security: Annotated[v.Level, Column()] = Field(
+        title="Security", description="How well the data is protected: low, average, high."
+    )
+    who_labels: Text = Field(title="Who labels", description="Who does the labeling work.")
+
+
+class AnnotationTechnique(Entry):
+    """A way of marking up images for supervised learning."""
+
+    geometry: Annotated[v.Geometry, Column()] = Field(
+        title="Geometry", description="The shape it produces: box, points, pixels, polygon, line."
+    )
+    dimensions: Annotated[Some[v.Dimension], Column()] = Field(
+        title="Dimensions", description="2d, 3d, or both."
+    )
+    typical_uses: Annotated[Some[Text], Column(short="Used for")] = Field(
+        title="Typical uses", description="What it is typically used to teach a model."
+    )
+
+
+class Application(BaseModel):
+    """What a task does in one application area."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    area: v.ApplicationArea = Field(title="Area", description="The application area.")
+    role: Text = Field(title="Role", description="What the task does in that area.")
+
+
+class VisionTask(Entry):
+    """A machine-learning task, chiefly in computer vision."""
+
+    modality: Annotated[v.Modality, Column()] = Field(
+        title="Input", description="What the task works on: image, text or tabular."
+    )
+    focus: Annotated[Text, Column()] = Field(
+        title="Focus", description="What the task is about, in a phrase."
+    )
+    output: Annotated[Text, Column()] = Field(title="Output", description="What the model returns.")
+    localizes: Annotated[Bool, Column()] = Field(
+        title="Locates objects", description="true when it says where objects are."
+    )
+    complexity: Annotated[v.Level, Column()] = Field(
+        title="Complexity", description="Relative complexity: low, average, high."
+    )
+    processing_time: Annotated[v.Level, Column(short="Processing")] = Field(
+        title="Processing time", description="Relative compute time: low, average, high."
+    )
+    use_cases: Annotated[Some[Text], Column()] = Field(
+        title="Use cases", description="Typical uses."
+    )
+    applications: Many[Application] = Field(
+        default_factory=list,
+        title="Applications",
+        description="What it does in each application area (area, role).",
+    )
+    part_of: TaskId | None = Field(
+        default=None, title="Part of", description="Id of the broader task this one belongs to."
+    )
+
+
+class CaseStudy(Entry):
+    """A reported classification result from a published walkthrough."""
+
+    task: Annotated[TaskId, Column()] = Field(
+        title="Task", description="Id of the task in vision-tasks."
+    )
+    model_type: Annotated[Text, Column(short="Model")] = Field(
+        title="Model", description="Architecture in a phrase, e.g. 'LSTM with word embeddings'."
+    )
+    dataset: Text = Field(title="Dataset", description="The data set used.")
+    samples: Annotated[Int | None, Column()] = Field(
+        default=None, ge=1, title="Samples", description="Number of records, as reported."
+    )
+    test_share: Annotated[Float | None, Column(short="Test share")] = Field(
+        default=None, gt=0, lt=1, title="Test share", description="Fraction held out, e.g. 0.2."
+    )
+    layers: Many[Text] = Field(
+        default_factory=list, title="Layers", description="The layers, input to output."
+    )
+    output_activation: v.Activation | None = Field(
+        default=None, title="Output activation", description="sigmoid or softmax."
+    )
+    loss: Text | None = Field(default=None, title="Loss", description="Loss function.")
+    optimizer: Text | None = Field(default=None, title="Optimizer", description="Optimizer.")
+    epochs: Int | None = Field(default=None, ge=1, title="Epochs", description="Epochs trained.")
+    metric: Annotated[v.Metric, Column()] = Field(
+        title="Metric", description="How the result was measured."
+    )
+    result: Annotated[Float, Column()] = Field(
+        ge=0, le=1, title="Result", description="Reported figure as a fraction (0.8659)."
+    )
+    majority_baseline: Annotated[Float | None, Column(short="Baseline")] = Field(
+        default=None,
+        ge=0,
+        le=1,
+        title="Majority-class baseline",
+        description="Accuracy of always predicting the most common class, when known.",
+    )
+
+
+@dataclass(frozen=True)
+class CatalogSpec:
+    """A catalog: its folder name, model and how readers see it."""
+
+    name: str
+    model: type[Entry]
+    title: str
+    singular: str
+    blurb: str
+
+
+CATALOGS: dict[str, CatalogSpec] = {
+    spec.name: spec
+    for spec in (
+        CatalogSpec(
+            "image-generators",
+            ImageGenerator,
+            "AI image generators",
+            "AI image generator",
+            "Text-to-image tools: access, pricing, features and the four selection criteria.",
+        ),
+        CatalogSpec(
+            "image-optimizers",
+            ImageOptimizer,
+            "Image optimizers",
+            "image optimizer",
+            "Online and desktop image compressors: modes, formats and limits.",
+        ),
+        CatalogSpec(
+            "annotation-vendors",
+            AnnotationVendor,
+            "Annotation vendors",
+            "annotation vendor",
+            "Data-annotation tools and services: techniques, data types, deployment.",
+        ),
+        CatalogSpec(
+            "sourcing-modes",
+            SourcingMode,
+            "Sourcing modes",
+            "sourcing mode",
+            "Who does the labeling: in-house, outsource, crowdsource.",
+        ),
+        CatalogSpec(
+            "annotation-techniques",
+            AnnotationTechnique,
+            "Annotation techniques",
+            "annotation technique",
+            "The five ways of marking up images for training.",
+        ),
+        CatalogSpec(
+            "vision-tasks",
+            VisionTask,
+            "Vision tasks",
+            "task",
+            "Recognition, classification and related tasks, and how they differ.",
+        ),
+        CatalogSpec(
+            "case-studies",
+            CaseStudy,
+            "Case studies",
+            "case study",
+            "Reported results of neural-network classifiers, with their caveats.",
+        ),
+    )
+}

@@ -1,0 +1,46 @@
+"""The one error type used everywhere, and its formatters (text, GitHub annotations, JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong with an input file, pinned to a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def text(self) -> str:
+        """``path:line:col: message`` -- the format editors and terminals link."""
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command that annotates the offending line."""
+        # Workflow commands end at a newline and treat %, \r, \n specially in the message.
+        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::error file={path},line={self.line},col={self.col}::{msg}"
+
+
+class ProblemsError(Exception):
+    """Raised by adapters (e.g. the MkDocs plugin) when data is invalid."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(p.text() for p in self.problems))
+
+
+def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
+    """Render problems in one of the output formats of ``kb validate``."""
+    items = sorted(problems)
+    if fmt == "json":
+        return json.dumps([asdict(p) for p in items], indent=2, ensure_ascii=False)
+    if fmt == "github":
+        return "\n".join(p.github() for p in items)
+    return "\n".join(p.text() for p in items)

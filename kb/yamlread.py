@@ -1,0 +1,215 @@
+"""Read one YAML entry file into plain data plus the line:col of every key and value.
+
+Uses the C-backed libyaml event parser (ruamel.yaml.clib) and composes the events itself, so
+that anything risky is refused at the event where it appears: anchors and aliases (no
+"billion laughs" expansion is ever attempted), tags, directives, several documents, duplicate
+keys, and absurd nesting. Scalars resolve as YAML 1.2 does: ``no``/``on`` stay strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from kb.problems import Problem
+
+MAX_FILE_BYTES = 64 * 1024
+MAX_DEPTH = 16
+
+Path_ = tuple[str | int, ...]
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass
+class Document:
+    """A parsed entry: plain data, positions, and what was wrong with the file."""
+
+    path: str
+    data: Any = None
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Best position for ``loc``: the key or value itself, else its nearest ancestor."""
+        table = self.keys if key else self.values
+        for n in range(len(loc), -1, -1):
+            if loc[:n] in table:
+                return table[loc[:n]]
+            if loc[:n] in self.values:
+                return self.values[loc[:n]]
+        return (1, 1)
+
+    def problem(self, line: int, col: int, message: str) -> None:
+        """Record a problem in this file."""
+        self.problems.append(Problem(self.path, line, col, message))
+
+
+class _Stop(Exception):
+    """Parsing cannot continue (the problem is already recorded)."""
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def resolve_plain(text: str) -> Any:
+    """Type a plain (unquoted) scalar the way YAML 1.2's core schema does, plus dates."""
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.fullmatch(text):
+        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if _DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
+
+
+class _Composer:
+    def __init__(self, doc: Document, events: Iterator[Any]) -> None:
+        self.doc = doc
+        self.events = events
+
+    def next(self) -> Any:
+        return next(self.events)
+
+    def refuse(self, event: Any, message: str) -> None:
+        self.doc.problem(*_pos(event.start_mark), message)
+
+    def check_node(self, event: Any) -> None:
+        if getattr(event, "anchor", None):
+            self.refuse(
+                event, f"YAML anchors (&{event.anchor}) are not allowed; write the value out"
+            )
+        tag = getattr(event, "tag", None)
+        if tag:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self.refuse(event, f"YAML tags ({shown}) are not allowed; remove the tag")
+
+    def node(self, event: Any, path: Path_, depth: int) -> Any:
+        kind = type(event).__name__
+        self.doc.values[path] = _pos(event.start_mark)
+        if kind == "AliasEvent":
+            self.refuse(
+                event, f"YAML aliases (*{event.anchor}) are not allowed; write the value out"
+            )
+            return None
+        self.check_node(event)
+        if depth > MAX_DEPTH:
+            self.refuse(event, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise _Stop
+        if kind == "ScalarEvent":
+            plain = event.style in (None, "") and event.implicit[0]
+            return resolve_plain(event.value) if plain else event.value
+        if kind == "SequenceStartEvent":
+            items: list[Any] = []
+            event = self.next()
+            while type(event).__name__ != "SequenceEndEvent":
+                items.append(self.node(event, (*path, len(items)), depth + 1))
+                event = self.next()
+            return items
+        return self.mapping(path, depth)
+
+    def mapping(self, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        event = self.next()
+        while type(event).__name__ != "MappingEndEvent":
+            if type(event).__name__ != "ScalarEvent":
+                self.refuse(event, "mapping keys must be plain words, not lists or mappings")
+                raise _Stop
+            self.check_node(event)
+            key, key_pos = str(event.value), _pos(event.start_mark)
+            first = self.doc.keys.get((*path, key))
+            kept = self.doc.values.get((*path, key))
+            value = self.node(self.next(), (*path, key), depth + 1)
+            if first is not None:
+                self.doc.problem(*key_pos, f"duplicate key '{key}' (first set on line {first[0]})")
+                if kept is not None:
+                    self.doc.values[(*path, key)] = kept
+            else:
+                self.doc.keys[(*path, key)] = key_pos
+                result[key] = value
+            event = self.next()
+        return result
+
+    def document(self) -> Any:
+        self.next()  # StreamStart
+        event = self.next()
+        if type(event).__name__ == "StreamEndEvent":
+            return None
+        if event.version is not None or event.tags:
+            self.refuse(event, "YAML directives (%YAML, %TAG) are not allowed; delete the line")
+        data = self.node(self.next(), (), 0)
+        self.next()  # DocumentEnd
+        event = self.next()
+        if type(event).__name__ != "StreamEndEvent":
+            self.refuse(event, "more than one YAML document (---) in the file; keep one entry")
+        return data
+
+
+def _decode(doc: Document, raw: bytes) -> str | None:
+    if len(raw) > MAX_FILE_BYTES:
+        doc.problem(
+            1, 1, f"file is {len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB"
+        )
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte-order mark is harmless; editors on Windows add it
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        doc.problem(
+            line, col, f"byte 0x{raw[err.start]:02X} is not valid UTF-8; save the file as UTF-8"
+        )
+        return None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        doc.problem(line, col, "contains a NUL byte; this is not a text file")
+        return None
+    return text
+
+
+def parse(raw: bytes, path: str) -> Document:
+    """Parse the bytes of one entry file. Never raises: problems are collected on the result."""
+    doc = Document(path)
+    text = _decode(doc, raw)
+    if text is None:
+        return doc
+    composer = _Composer(doc, YAML(typ="safe", pure=False).parse(text))
+    try:
+        doc.data = composer.document()
+    except _Stop:
+        doc.data = None
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = _pos(mark) if mark is not None else (1, 1)
+        what = err.problem or err.context or "invalid YAML"
+        context = f" ({err.context})" if err.context and err.problem else ""
+        doc.problem(line, col, f"YAML syntax error: {what}{context}")
+        doc.data = None
+    except (YAMLError, StopIteration, ValueError, RecursionError) as err:
+        doc.problem(1, 1, f"could not be read as YAML: {err}".splitlines()[0])
+        doc.data = None
+    return doc

@@ -29,6 +29,14 @@ def describe(value: Any) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _quote_hint(value: Any) -> str:
     if isinstance(value, bool | int | float | date):
         return "; put the value in quotes to make it text"
@@ -52,6 +60,8 @@ def _type_message(kind: str, value: Any) -> str:
         hint = f"; write [{value}] or put each item on its own line after '- '"
     if kind == "bool_type" and isinstance(value, str):
         hint = "; YAML 1.2 reads yes/no/on/off as text"
+    if kind in ("int_type", "float_type") and isinstance(value, str) and _numeric(value):
+        hint = "; remove the quotes so it reads as a number"
     return f"expected {wanted}, got {describe(value)}{hint}"
 
 

@@ -166,8 +166,9 @@ class _Composer:
 
 def _decode(doc: Document, raw: bytes) -> str | None:
     if len(raw) > MAX_FILE_BYTES:
+        # The loader reads at most one byte past the limit, so the true size is unknown here.
         doc.problem(
-            1, 1, f"file is {len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB"
+            1, 1, f"file is larger than {MAX_FILE_BYTES // 1024} KiB, the limit for one entry"
         )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):

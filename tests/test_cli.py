@@ -1,0 +1,492 @@
+"""The ``kb`` command line on hand-written bad input: every class of mistake in the product
+brief gets exit 1 and one line naming file:line:col and what is wrong. No traceback, ever."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Line numbers below count lines in these texts; they are written out so that a reader can
+# check every expected position by eye.
+TASK = """\
+id: image-classification
+name: Image classification
+summary: Assigns one label to a whole image.
+modality: image
+focus: What the image shows
+output: A class label
+localizes: false
+complexity: low
+processing_time: low
+use_cases: [photo organisation]
+sources:
+  - url: https://example.com/article
+    title: An article about the subject
+    accessed: 2024-05-01
+last_verified: 2024-05-02
+"""
+TASK_FILE = "catalog/vision-tasks/image-classification.yml"
+VENDOR_FILE = "catalog/annotation-vendors/label-tool.yml"
+
+
+def _task(old: str, new: str) -> str:
+    assert old in TASK, old  # guard the test itself against typos
+    return TASK.replace(old, new)
+
+
+# (case, text of vision-tasks/image-classification.yml, "line:col", words in the message)
+BAD_TASK = [
+    (
+        "malformed-yaml",
+        _task("summary: Assigns one", "summary: Assigns: one"),
+        "3:17",
+        ["YAML syntax error", "mapping values"],
+    ),
+    (
+        "wrong-type",
+        _task("use_cases: [photo organisation]", "use_cases: 12"),
+        "10:12",
+        ["use_cases", "expected a list", "12"],
+    ),
+    (
+        "unknown-field",
+        TASK + "colour: red\n",
+        "16:1",
+        ["unknown field 'colour'"],
+    ),
+    (
+        "unknown-field-typo",
+        _task("complexity: low", "complexty: low"),
+        "8:1",
+        ["unknown field 'complexty'", "did you mean 'complexity'"],
+    ),
+    (
+        "missing-required-field",
+        _task("output: A class label\n", ""),
+        "1:1",
+        ["missing required field 'output'"],
+    ),
+    (
+        "missing-required-nested-field",
+        _task("    title: An article about the subject\n", ""),
+        "12:5",
+        ["missing required field 'title'"],
+    ),
+    (
+        "duplicate-key",
+        _task("summary: Assigns", "name: Again\nsummary: Assigns"),
+        "3:1",
+        ["duplicate key 'name'", "line 2"],
+    ),
+    (
+        "id-not-kebab",
+        _task("id: image-classification", "id: Image_Classification"),
+        "1:5",
+        ["'Image_Classification' is not a valid id", "lowercase"],
+    ),
+    (
+        "id-not-file-name",
+        _task("id: image-classification", "id: classification"),
+        "1:5",
+        ["id 'classification' does not match the file name 'image-classification.yml'"],
+    ),
+    (
+        "anchor",
+        _task("name: Image classification", "name: &n Image classification"),
+        "2:7",
+        ["anchors (&n) are not allowed"],
+    ),
+    (
+        "alias",
+        _task("focus: What the image shows", "focus: *x"),
+        "5:8",
+        ["aliases (*x) are not allowed"],
+    ),
+    (
+        "not-a-mapping",
+        "- image-classification\n- Image classification\n",
+        "1:1",
+        ["must be a mapping", "not a list"],
+    ),
+    (
+        "scalar-not-a-mapping",
+        "just a sentence\n",
+        "1:1",
+        ["must be a mapping", "'just a sentence'"],
+    ),
+    (
+        "empty-file",
+        "# nothing yet\n",
+        "1:1",
+        ["file is empty"],
+    ),
+    (
+        "yaml-directive",
+        "%YAML 1.1\n---\n" + TASK,
+        "1:1",
+        ["directives", "not allowed"],
+    ),
+    (
+        "tag-directive",
+        "%TAG !e! tag:example.com,2000:\n---\n" + TASK,
+        "1:1",
+        ["directives", "not allowed"],
+    ),
+    (
+        "python-tag",
+        _task("name: Image classification", "name: !!python/object:os.system ls"),
+        "2:7",
+        ["tags (!!python/object:os.system) are not allowed"],
+    ),
+    (
+        "str-tag",
+        _task("output: A class label", "output: !!str A class label"),
+        "6:9",
+        ["tags (!!str) are not allowed"],
+    ),
+    (
+        "several-documents",
+        TASK + "---\n" + TASK,
+        "16:1",
+        ["more than one YAML document"],
+    ),
+    (
+        "yaml11-boolean",
+        _task("localizes: false", "localizes: no"),
+        "7:12",
+        ["localizes", "expected true or false", "'no'", "yes/no/on/off"],
+    ),
+    (
+        "quoted-number-for-bool",
+        _task("localizes: false", 'localizes: "false"'),
+        "7:12",
+        ["localizes", "expected true or false"],
+    ),
+    (
+        "number-for-text",
+        _task("output: A class label", "output: 2020"),
+        "6:9",
+        ["output", "expected text", "2020", "quotes"],
+    ),
+    (
+        "bidi-override",
+        _task("name: Image classification", "name: Image \u202eclassification"),
+        "2:7",
+        ["U+202E", "invisible"],
+    ),
+    (
+        "zero-width-space",
+        _task("focus: What the", "focus: Wh\u200bat the"),
+        "5:8",
+        ["U+200B"],
+    ),
+    (
+        "control-character",
+        _task("output: A class label", 'output: "A class\\x07 label"'),
+        "6:9",
+        ["U+0007"],
+    ),
+    (
+        "enum-value",
+        _task("complexity: low", "complexity: medium"),
+        "8:13",
+        ["complexity", "'medium' is not allowed", "'low', 'average' or 'high'"],
+    ),
+    (
+        "bad-date",
+        _task("accessed: 2024-05-01", "accessed: 2024-13-01"),
+        "14:15",
+        ["accessed", "YYYY-MM-DD", "2024-13-01"],
+    ),
+    (
+        "javascript-url",
+        _task("url: https://example.com/article", "url: javascript:alert(1)"),
+        "12:10",
+        ["url", "'javascript:alert(1)'", "http:// or https://"],
+    ),
+    (
+        "data-url",
+        _task(
+            "url: https://example.com/article", 'url: "data:text/html,<script>alert(1)</script>"'
+        ),
+        "12:10",
+        ["url", "data:text/html", "http:// or https://"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "where", "words"), BAD_TASK, ids=[c[0] for c in BAD_TASK])
+def test_bad_input_is_reported_at_file_line_col(
+    tree: Any, kb: Any, case: str, text: str, where: str, words: list[str]
+) -> None:
+    tree.write("vision-tasks", "image-classification", text)
+    r = kb("validate")
+    assert r.code == 1, r.err
+    lines = [ln for ln in r.err.splitlines() if ln.startswith(f"{TASK_FILE}:{where}: ")]
+    assert lines, r.err
+    assert any(all(w in ln for w in words) for ln in lines), lines
+    assert "Traceback" not in r.err
+    assert r.err.rstrip().endswith("problem(s) found")
+
+
+def _problem_lines(err: str, path: str) -> list[str]:
+    return [ln for ln in err.splitlines() if ln.startswith(path + ":")]
+
+
+def test_valid_tree_passes(tree: Any, kb: Any) -> None:
+    r = kb("validate")
+    assert (r.code, r.err) == (0, "")
+    assert r.out.strip() == "ok: 8 entries valid"
+
+
+def test_duplicate_id(tree: Any, kb: Any) -> None:
+    tree.write("annotation-techniques", "box", tree.valid("annotation-techniques", "bounding-box"))
+    r = kb("validate")
+    assert r.code == 1
+    lines = _problem_lines(r.err, "catalog/annotation-techniques/box.yml")
+    assert (
+        "catalog/annotation-techniques/box.yml:1:5: duplicate id 'bounding-box': already used "
+        "by catalog/annotation-techniques/bounding-box.yml"
+    ) in lines
+
+
+def test_dangling_reference(tree: Any, kb: Any) -> None:
+    text = tree.valid("annotation-vendors", "label-tool")
+    tree.write("annotation-vendors", "label-tool", text.replace("polygon]", "polygn]"))
+    r = kb("validate")
+    assert r.code == 1
+    # line 7 is "techniques: [bounding-box, polygn]"; the bad id starts at column 28
+    (line,) = _problem_lines(r.err, VENDOR_FILE)
+    assert line.startswith(f"{VENDOR_FILE}:7:28: techniques: 'polygn' is not an entry of ")
+    assert "annotation-techniques" in line and "bounding-box, polygon" in line
+
+
+def test_dangling_single_reference(tree: Any, kb: Any) -> None:
+    text = tree.valid("case-studies", "churn-ann")
+    tree.write("case-studies", "churn-ann", text.replace("task: image-classification", "task: x"))
+    r = kb("validate")
+    assert r.code == 1
+    assert "catalog/case-studies/churn-ann.yml:4:7: task: 'x' is not an entry of vision-tasks" in (
+        r.err
+    )
+
+
+def test_file_name_not_kebab(tree: Any, kb: Any) -> None:
+    tree.write("annotation-techniques", "Bounding_Box.yml", "id: Bounding_Box\n")
+    r = kb("validate")
+    assert r.code == 1
+    assert (
+        "catalog/annotation-techniques/Bounding_Box.yml:1:1: file name 'Bounding_Box.yml' "
+        "is not <lowercase-kebab-id>.yml"
+    ) in r.err
+
+
+def test_non_utf8_bytes(tree: Any, kb: Any) -> None:
+    text = TASK.replace("name: Image classification", "name: Image caf\xe9").encode("latin-1")
+    tree.write("vision-tasks", "image-classification", text)
+    r = kb("validate")
+    assert r.code == 1
+    # "name: Image caf" is 15 characters: the bad byte is the 16th on line 2
+    assert f"{TASK_FILE}:2:16: byte 0xE9 is not valid UTF-8; save the file as UTF-8" in r.err
+
+
+def test_utf8_byte_order_mark_is_accepted(tree: Any, kb: Any) -> None:
+    tree.write("vision-tasks", "image-classification", b"\xef\xbb\xbf" + TASK.encode())
+    assert kb("validate").code == 0
+
+
+def test_nul_byte(tree: Any, kb: Any) -> None:
+    tree.write("vision-tasks", "image-classification", TASK.replace("false", "fal\0se"))
+    r = kb("validate")
+    assert r.code == 1
+    assert f"{TASK_FILE}:7:15: contains a NUL byte" in r.err
+
+
+def test_huge_file(tree: Any, kb: Any) -> None:
+    big = TASK + "".join(f"# padding line {i} {'x' * 80}\n" for i in range(2000))
+    assert len(big) > 100_000
+    tree.write("vision-tasks", "image-classification", big)
+    r = kb("validate")
+    assert r.code == 1
+    (line,) = _problem_lines(r.err, TASK_FILE)
+    assert line == f"{TASK_FILE}:1:1: file is larger than 64 KiB, the limit for one entry"
+
+
+def test_text_too_long(tree: Any, kb: Any) -> None:
+    tree.write("vision-tasks", "image-classification", _task("A class label", "x" * 301))
+    r = kb("validate")
+    assert r.code == 1
+    assert f"{TASK_FILE}:6:9: output: text is 301 characters; the limit is 300" in r.err
+
+
+def test_html_in_text_is_kept_verbatim(tree: Any, kb: Any) -> None:
+    # Not an error: the validator keeps the text as written; rendering escapes it later.
+    html = '<script>alert("x")</script> <img src=x onerror=alert(1)> & <b>bold</b>'
+    tree.write("vision-tasks", "image-classification", _task("A class label", f"'{html}'"))
+    r = kb("validate")
+    assert r.code == 0, r.err
+    from kb.loader import load
+
+    entry = load(Path("catalog")).get("vision-tasks", "image-classification")
+    assert entry is not None
+    assert entry.output == html  # type: ignore[attr-defined]
+
+
+BILLION_LAUGHS = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""
+
+
+def test_billion_laughs_is_refused(tmp_path: Path) -> None:
+    """Expanding this file would need 9**9 strings; a real ``kb`` process must refuse it.
+
+    The timeout only stops a runaway process (it is not a measurement): expansion would
+    exhaust memory long before it finished.
+    """
+    path = tmp_path / "catalog" / "vision-tasks" / "lol.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kb.cli", "validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert "catalog/vision-tasks/lol.yml:1:4: YAML anchors (&a) are not allowed" in proc.stderr
+    assert "catalog/vision-tasks/lol.yml:2:8: YAML aliases (*a) are not allowed" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_format_github(tree: Any, kb: Any) -> None:
+    tree.write("vision-tasks", "image-classification", _task("localizes: false", "localizes: no"))
+    r = kb("validate", "--format", "github")
+    assert r.code == 1
+    lines = r.out.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        "::error file=catalog/vision-tasks/image-classification.yml,line=7,col=12::localizes: "
+        "expected true or false, got 'no'"
+    )
+
+
+def test_format_json(tree: Any, kb: Any) -> None:
+    tree.write("vision-tasks", "image-classification", _task("complexity: low", "complexity: x"))
+    r = kb("validate", "--format", "json")
+    assert r.code == 1
+    (item,) = json.loads(r.out)
+    assert item["path"] == TASK_FILE
+    assert (item["line"], item["col"]) == (8, 13)
+    assert "'x' is not allowed" in item["message"]
+
+
+def test_format_json_when_valid(tree: Any, kb: Any) -> None:
+    r = kb("validate", "--format", "json")
+    assert (r.code, json.loads(r.out)) == (0, [])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "--format", "xml"],
+        ["validate", "--no-such-option"],
+        [],
+        ["frobnicate"],
+        ["new", "no-such-catalog", "x"],
+        ["export", "--format", "csv"],  # --out is required
+    ],
+    ids=["bad-format", "bad-option", "no-command", "bad-command", "bad-catalog", "no-out"],
+)
+def test_usage_errors_exit_2(tree: Any, kb: Any, argv: list[str]) -> None:
+    r = kb(*argv)
+    assert r.code == 2
+    assert "usage: kb" in r.err
+    assert "Traceback" not in r.err
+
+
+def test_missing_path_exits_2(tree: Any, kb: Any) -> None:
+    r = kb("validate", "catalog/vision-tasks/nope.yml")
+    assert r.code == 2
+    assert r.err.strip() == "kb: no such file or folder: catalog/vision-tasks/nope.yml"
+
+
+def test_every_problem_in_every_file_in_one_run(tree: Any, kb: Any) -> None:
+    tree.write(
+        "vision-tasks",
+        "image-classification",
+        _task("localizes: false", "localizes: no").replace("complexity: low", "complexity: x"),
+    )
+    vendor = tree.valid("annotation-vendors", "label-tool")
+    vendor = vendor.replace("license: open-source", "license: gpl").replace("polygon]", "poly]")
+    tree.write("annotation-vendors", "label-tool", vendor + "colour: red\n")
+    r = kb("validate")
+    assert r.code == 1
+    found = [ln.split(": ")[0] for ln in r.err.splitlines() if ln.startswith("catalog/")]
+    assert found == [
+        f"{VENDOR_FILE}:6:10",  # license
+        f"{VENDOR_FILE}:7:28",  # dangling technique
+        f"{VENDOR_FILE}:16:1",  # unknown field
+        f"{TASK_FILE}:7:12",  # localizes
+        f"{TASK_FILE}:8:13",  # complexity
+    ]
+    assert r.err.splitlines()[-1] == "kb: 5 problem(s) found"
+
+
+def test_single_file_is_checked_against_the_whole_catalog(tree: Any, kb: Any) -> None:
+    # The vendor's references resolve to entries in other folders that were not named.
+    assert kb("validate", VENDOR_FILE).code == 0
+    vendor = tree.valid("annotation-vendors", "label-tool").replace("polygon]", "poly]")
+    tree.write("annotation-vendors", "label-tool", vendor)
+    r = kb("validate", VENDOR_FILE)
+    assert r.code == 1
+    assert f"{VENDOR_FILE}:7:28: techniques: 'poly' is not an entry of" in r.err
+
+
+def test_single_file_reports_only_that_file(tree: Any, kb: Any) -> None:
+    tree.write("vision-tasks", "image-classification", _task("localizes: false", "localizes: 1"))
+    assert kb("validate", VENDOR_FILE).code == 0
+    assert kb("validate", "catalog/vision-tasks").code == 1
+    r = kb("validate", TASK_FILE, VENDOR_FILE)
+    assert r.code == 1
+    assert f"{TASK_FILE}:7:12: localizes: expected true or false" in r.err
+
+
+def test_catalog_folder_problems(tree: Any, kb: Any) -> None:
+    (tree.root / "vision-task").mkdir()
+    tree.write("vision-tasks", "notes.txt", "hello")
+    r = kb("validate")
+    assert r.code == 1
+    assert "catalog/vision-task:1:1: 'vision-task' is not a catalog; known: " in r.err
+    assert "catalog/vision-tasks/notes.txt:1:1: is not an entry" in r.err
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["schema"], ["new"], ["export"]])
+def test_help_for_every_command(kb: Any, command: list[str]) -> None:
+    r = kb(*command, "--help")
+    assert r.code == 0
+    assert r.out.startswith(f"usage: kb {' '.join(command)}".rstrip())
+    assert "-h, --help" in r.out
+
+
+def test_console_script_runs(tree: Any) -> None:
+    proc = subprocess.run(
+        [str(Path(sys.executable).with_name("kb")), "validate", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (proc.returncode, json.loads(proc.stdout)) == (0, [])

@@ -66,6 +66,12 @@ def _check_plain(value: str) -> str:
     return value
 
 
+def _drop_final_newlines(value: Any) -> Any:
+    # A block scalar (``description: |`` or ``>``) keeps its final line break; that break is
+    # YAML syntax, not content, and must not trip the surrounding-space check.
+    return value.rstrip("\r\n") if isinstance(value, str) else value
+
+
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -96,7 +102,7 @@ def unique_items(items: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for item in items:
         if item in seen:
-            raise PydanticCustomError("duplicate_item", "lists {item!r} twice", {"item": item})
+            raise PydanticCustomError("duplicate_item", "lists '{item}' twice", {"item": str(item)})
         seen.add(item)
     return items
 
@@ -107,18 +113,21 @@ Name = Annotated[
     Strict(),
     StringConstraints(min_length=1, max_length=MAX_NAME),
     AfterValidator(_check_plain),
+    BeforeValidator(_drop_final_newlines),
 ]
 Text = Annotated[
     str,
     Strict(),
     StringConstraints(min_length=1, max_length=MAX_TEXT),
     AfterValidator(_check_plain),
+    BeforeValidator(_drop_final_newlines),
 ]
 Markdown = Annotated[
     str,
     Strict(),
     StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
     AfterValidator(_check_plain),
+    BeforeValidator(_drop_final_newlines),
     MarkdownText(),
 ]
 Url = Annotated[

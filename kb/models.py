@@ -297,7 +297,9 @@ class CaseStudy(Entry):
     test_share: Annotated[Float | None, Column(short="Test share")] = Field(
         default=None, gt=0, lt=1, title="Test share", description="Fraction held out, e.g. 0.2."
     )
-    layers: Many[Text] = Field(
+    # Not Many[...]: a network often repeats a layer (the seed's churn ANN has two identical
+    # hidden layers), so layers may repeat.
+    layers: Annotated[list[Text], Field(max_length=MAX_LIST)] = Field(
         default_factory=list, title="Layers", description="The layers, input to output."
     )
     output_activation: v.Activation | None = Field(

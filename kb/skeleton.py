@@ -10,9 +10,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
 from kb.catalog import KnowledgeBase, ref_fields
+from kb.fields import URL_PATTERN
 from kb.models import CATALOGS
 from kb.schema import schema_name
 from kb.vocab import Vocab
@@ -41,17 +43,42 @@ def _enum_of(info: FieldInfo) -> type[Vocab] | None:
     return inner if isinstance(inner, type) and issubclass(inner, Enum) else None  # type: ignore[return-value]
 
 
+def _is_url(annotation: Any) -> bool:
+    """True when a URL_PATTERN constraint appears anywhere inside ``annotation``."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, StringConstraints) and meta.pattern == URL_PATTERN:
+            return True
+    return any(_is_url(arg) for arg in getattr(annotation, "__args__", ()) or ())
+
+
+def _mapping(model: type[BaseModel], entry_id: str) -> str:
+    """A flow mapping with every required field of a nested model."""
+    parts = [
+        f"{name}: {_value(name, info, entry_id, [])}"
+        for name, info in model.model_fields.items()
+        if info.is_required()
+    ]
+    return "{" + ", ".join(parts) + "}"
+
+
 def _value(name: str, info: FieldInfo, entry_id: str, ref_ids: list[str]) -> str:
     inner = _inner(info.annotation)
     is_list = typing.get_origin(inner) is list
     enum = _enum_of(info)
+    base = _inner(typing.get_args(inner)[0] if is_list else inner)
     if ref_ids:
         item = _q(ref_ids[0])
     elif enum is not None:
         item = _q(next(iter(enum)).value)
-    elif _inner(typing.get_args(inner)[0] if is_list else inner) in (int, float):
+    elif isinstance(base, type) and issubclass(base, BaseModel):
+        item = _mapping(base, entry_id)
+    elif _is_url(info.annotation):
+        item = "https://example.com/"  # valid as it stands once uncommented
+    elif base is int:
         item = "1"
-    elif _inner(typing.get_args(inner)[0] if is_list else inner) is bool:
+    elif base is float:
+        item = "0.5"  # inside every range the models use (fractions, sizes)
+    elif base is bool:
         item = "false"
     elif name == "name":
         item = _q(entry_id.replace("-", " ").title())

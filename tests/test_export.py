@@ -1,0 +1,144 @@
+"""``kb export --format csv|json --out DIR``: the downloads carry the raw YAML values."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+CATALOG_NAMES = [
+    "image-generators",
+    "image-optimizers",
+    "annotation-vendors",
+    "sourcing-modes",
+    "annotation-techniques",
+    "vision-tasks",
+    "case-studies",
+]
+
+# The vendor of the shared tree, as its YAML says it (written out by hand).
+LABEL_TOOL = {
+    "id": "label-tool",
+    "name": "Label Tool",
+    "summary": "An open-source labeling tool.",
+    "website": "https://label-tool.example.org/",
+    "offering": "tool",
+    "license": "open-source",
+    "techniques": ["bounding-box", "polygon"],
+    "data_types": ["image", "video"],
+    "deployment": ["self-hosted"],
+    "sourcing_modes": ["in-house"],
+    "sources": [
+        {
+            "url": "https://example.com/article",
+            "title": "An article about the subject",
+            "accessed": "2024-05-01",
+        }
+    ],
+    "last_verified": "2024-05-02",
+}
+
+
+def _export(kb: Any, fmt: str, out: Path) -> list[str]:
+    r = kb("export", "--format", fmt, "--out", str(out))
+    assert (r.code, r.err) == (0, "")
+    return r.out.splitlines()
+
+
+def test_json_is_a_list_of_entries_with_raw_values(tree: Any, kb: Any) -> None:
+    out = tree.base / "site-data"
+    printed = _export(kb, "json", out)
+    assert sorted(printed) == sorted(str(out / f"{c}.json") for c in CATALOG_NAMES)
+    vendors = json.loads((out / "annotation-vendors.json").read_text(encoding="utf-8"))
+    assert isinstance(vendors, list) and len(vendors) == 1
+    got = vendors[0]
+    assert next(iter(got)) == "id"
+    # every value the YAML sets is there, unchanged; defaults may be added (pricing: [])
+    assert {k: got[k] for k in LABEL_TOOL} == LABEL_TOOL
+    assert set(got) - set(LABEL_TOOL) <= {"pricing"}
+    techniques = json.loads((out / "annotation-techniques.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in techniques] == ["bounding-box", "polygon"]
+    assert techniques[0]["dimensions"] == ["2d", "3d"]
+    case = json.loads((out / "case-studies.json").read_text(encoding="utf-8"))[0]
+    assert (case["result"], case["task"]) == (0.86, "image-classification")
+
+
+def test_csv_reads_back_with_pandas(tree: Any, kb: Any) -> None:
+    out = tree.base / "csv"
+    _export(kb, "csv", out)
+    for catalog in CATALOG_NAMES:
+        frame = pd.read_csv(out / f"{catalog}.csv")
+        assert list(frame.columns[:3]) == ["id", "name", "summary"]
+        assert "last_verified" in frame.columns
+    optimizers = pd.read_csv(out / "image-optimizers.csv")
+    assert optimizers["id"].tolist() == ["squeeze"]
+    assert int(optimizers.loc[0, "max_batch"]) == 20
+    assert json.loads(optimizers.loc[0, "input_formats"]) == ["jpeg", "png"]
+    vendors = pd.read_csv(out / "annotation-vendors.csv")
+    assert json.loads(vendors.loc[0, "sources"]) == LABEL_TOOL["sources"]
+
+
+def test_csv_and_json_list_the_same_ids(tree: Any, kb: Any) -> None:
+    tree.write("annotation-techniques", "landmark", _landmark())
+    _export(kb, "csv", tree.base / "out")
+    _export(kb, "json", tree.base / "out")
+    for catalog in CATALOG_NAMES:
+        frame = pd.read_csv(tree.base / "out" / f"{catalog}.csv")
+        entries = json.loads((tree.base / "out" / f"{catalog}.json").read_text(encoding="utf-8"))
+        assert frame["id"].tolist() == [e["id"] for e in entries]
+        assert len(entries) >= 1
+    frame = pd.read_csv(tree.base / "out" / "annotation-techniques.csv")
+    assert frame["id"].tolist() == ["bounding-box", "landmark", "polygon"]
+
+
+def _landmark() -> str:
+    return """\
+id: landmark
+name: Landmarking
+summary: 'Points placed on features, e.g. "eyes", with commas, and <b>markup</b>.'
+geometry: points
+dimensions: [2d]
+typical_uses: ["face recognition, pose estimation", 'a "quoted" use']
+sources:
+  - url: https://example.com/landmarks
+    title: Landmarks
+    accessed: 2024-01-01
+last_verified: 2024-01-02
+"""
+
+
+def test_awkward_text_survives_both_formats(tree: Any, kb: Any) -> None:
+    tree.write("annotation-techniques", "landmark", _landmark())
+    _export(kb, "csv", tree.base / "out")
+    _export(kb, "json", tree.base / "out")
+    summary = 'Points placed on features, e.g. "eyes", with commas, and <b>markup</b>.'
+    uses = ["face recognition, pose estimation", 'a "quoted" use']
+    frame = pd.read_csv(tree.base / "out" / "annotation-techniques.csv").set_index("id")
+    assert frame.loc["landmark", "summary"] == summary
+    assert json.loads(frame.loc["landmark", "typical_uses"]) == uses
+    data = json.loads((tree.base / "out" / "annotation-techniques.json").read_text("utf-8"))
+    landmark = next(e for e in data if e["id"] == "landmark")
+    assert (landmark["summary"], landmark["typical_uses"]) == (summary, uses)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_invalid_data_is_not_exported(tree: Any, kb: Any, fmt: str) -> None:
+    text = tree.valid("sourcing-modes", "in-house").replace("price: expensive", "price: pricey")
+    tree.write("sourcing-modes", "in-house", text)
+    out = tree.base / "out"
+    r = kb("export", "--format", fmt, "--out", str(out))
+    assert r.code == 1
+    assert "catalog/sourcing-modes/in-house.yml:5:8: price: 'pricey' is not allowed" in r.err
+    assert r.err.strip().endswith("kb: not exported: fix the problems above first")
+    assert not out.exists()
+
+
+def test_export_without_a_catalog(tmp_path: Path, kb: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = kb("export", "--format", "json", "--out", "out")
+    assert r.code == 1
+    assert "catalog:1:1: is not a folder of catalogs" in r.err
+    assert "Traceback" not in r.err

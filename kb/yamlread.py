@@ -9,6 +9,7 @@ keys, and absurd nesting. Scalars resolve as YAML 1.2 does: ``no``/``on`` stay s
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,11 +17,13 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from kb.problems import Problem
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 16
+MAX_REPORTED = 10  # of one kind of character problem per file
 
 Path_ = tuple[str | int, ...]
 
@@ -183,13 +186,44 @@ def _decode(doc: Document, raw: bytes) -> str | None:
             line, col, f"byte 0x{raw[err.start]:02X} is not valid UTF-8; save the file as UTF-8"
         )
         return None
+    # YAML reads \r\n and \r as line breaks (its scalars get \n either way); normalising
+    # first makes every line:col below agree with the parser's and with editors'.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     nul = text.find("\x00")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        doc.problem(line, col, "contains a NUL byte; this is not a text file")
+        doc.problem(*_line_col(text, nul), "contains a NUL byte; this is not a text file")
         return None
-    return text
+    return _mask_invisible(doc, text)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _invisible(ch: str) -> bool:
+    return ch not in "\t\n" and (unicodedata.category(ch) in ("Cc", "Cf") or ch in "\u2028\u2029")
+
+
+def _mask_invisible(doc: Document, text: str) -> str:
+    """Report control, bidi and zero-width characters anywhere (comments and keys too) at
+    their exact line:col, and mask them so parsing can go on to find other problems."""
+    if all(line.isprintable() for line in text.replace("\t", " ").split("\n")):
+        return text  # fast path: str.isprintable runs in C
+    found = [i for i, ch in enumerate(text) if _invisible(ch)]
+    for index in found[:MAX_REPORTED]:
+        doc.problem(
+            *_line_col(text, index),
+            f"invisible control or formatting character U+{ord(text[index]):04X}; delete it",
+        )
+    if len(found) > MAX_REPORTED:
+        doc.problem(1, 1, f"{len(found)} invisible characters in all; only the first are listed")
+    if not found:
+        return text
+    # U+FFFD is printable and one character wide, so later positions stay exact.
+    chars = list(text)
+    for index in found:
+        chars[index] = "\ufffd"
+    return "".join(chars)
 
 
 def parse(raw: bytes, path: str) -> Document:
@@ -209,6 +243,13 @@ def parse(raw: bytes, path: str) -> Document:
         what = err.problem or err.context or "invalid YAML"
         context = f" ({err.context})" if err.context and err.problem else ""
         doc.problem(line, col, f"YAML syntax error: {what}{context}")
+        doc.data = None
+    except ReaderError as err:  # e.g. U+FFFE; libyaml gives a UTF-8 byte offset
+        head = text.encode("utf-8")[: err.position].decode("utf-8", "replace")
+        char = err.character if isinstance(err.character, int) else 0
+        doc.problem(
+            *_line_col(head, len(head)), f"character U+{char:04X} is not allowed in YAML; delete it"
+        )
         doc.data = None
     except (YAMLError, StopIteration, ValueError, RecursionError) as err:
         doc.problem(1, 1, f"could not be read as YAML: {err}".splitlines()[0])

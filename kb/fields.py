@@ -25,7 +25,8 @@ MAX_LIST = 50
 MAX_SOURCES = 20
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-URL_PATTERN = r"^https?://[^\s/?#@]+[^\s]*$"
+# No user name before the host: "https://trusted.example@evil.example/" goes to evil.example.
+URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 
 
@@ -74,7 +75,7 @@ def _drop_final_newlines(value: Any) -> Any:
 
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         raise PydanticCustomError(
             "url_scheme", "must be a web address starting with http:// or https://", {}
         )

@@ -1,0 +1,169 @@
+"""The models: strict types, http(s)-only URLs, plain text, vocabularies with ranks, and the
+metadata (titles, descriptions, references) that the schema and field reference read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from kb import vocab as v
+from kb.catalog import ref_fields
+from kb.fields import Bool, Date, Float, Int, Markdown, Name, Text, Url
+from kb.models import CATALOGS, Entry
+
+
+def test_the_seven_catalogs() -> None:
+    assert list(CATALOGS) == [
+        "image-generators",
+        "image-optimizers",
+        "annotation-vendors",
+        "sourcing-modes",
+        "annotation-techniques",
+        "vision-tasks",
+        "case-studies",
+    ]
+
+
+@pytest.mark.parametrize("catalog", list(CATALOGS))
+def test_every_model_is_strict_and_documented(catalog: str) -> None:
+    model = CATALOGS[catalog].model
+    assert issubclass(model, Entry)
+    assert model.model_config.get("extra") == "forbid"
+    for name in ("id", "name", "summary", "sources", "last_verified"):
+        assert model.model_fields[name].is_required(), name
+    for name, info in model.model_fields.items():
+        assert info.title, f"{catalog}.{name} has no title"
+        assert info.description, f"{catalog}.{name} has no description"
+
+
+def test_references_between_catalogs() -> None:
+    found = {c: ref_fields(spec.model) for c, spec in CATALOGS.items()}
+    assert {c: refs for c, refs in found.items() if refs} == {
+        "annotation-vendors": {
+            "techniques": "annotation-techniques",
+            "sourcing_modes": "sourcing-modes",
+        },
+        "vision-tasks": {"part_of": "vision-tasks"},
+        "case-studies": {"task": "vision-tasks"},
+    }
+
+
+def test_ordinal_scales_sort_by_meaning() -> None:
+    assert sorted(v.CostLevel, key=lambda m: m.rank or 0) == [
+        v.CostLevel.CHEAP,
+        v.CostLevel.AVERAGE,
+        v.CostLevel.EXPENSIVE,
+    ]
+    assert [m.value for m in sorted(v.Level, key=lambda m: m.rank or 0)] == [
+        "low",
+        "average",
+        "high",
+    ]
+    assert v.Level.is_ordinal() and v.CostLevel.is_ordinal()
+    assert not v.PricingModel.is_ordinal()
+    assert str(v.CostLevel.CHEAP) == "cheap" and v.CostLevel.CHEAP.label == "Cheap"
+
+
+def _ok(kind: Any, value: Any) -> Any:
+    return TypeAdapter(kind).validate_python(value)
+
+
+def _bad(kind: Any, value: Any) -> str:
+    with pytest.raises(ValidationError) as info:
+        TypeAdapter(kind).validate_python(value)
+    return str(info.value.errors()[0]["type"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "ftp://example.com/",
+        "file:///etc/passwd",
+        "//example.com/",
+        "http://",
+        "https://exa mple.com/",
+        "https://user@evil.example/",
+        "example.com",
+        "",
+    ],
+)
+def test_url_accepts_only_http_and_https(url: str) -> None:
+    assert _bad(Url, url) in {"string_pattern_mismatch", "url_scheme"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com",
+        "http://example.com/a?b=1#c",
+        "https://xn--bcher-kva.example/",
+        "https://medium.example/@someone",
+        "https://example.com:8443/x",
+    ],
+)
+def test_url_accepts_web_addresses(url: str) -> None:
+    assert _ok(Url, url) == url
+
+
+@pytest.mark.parametrize("kind", [Name, Text, Markdown])
+def test_text_types_refuse_invisible_and_padded_text(kind: Any) -> None:
+    assert _bad(kind, "a\u202eb") == "control_character"
+    assert _bad(kind, "a\x00b") == "control_character"
+    assert _bad(kind, " padded") == "surrounding_space"
+    assert _bad(kind, "") == "string_too_short"
+    assert _bad(kind, 12) == "string_type"
+    assert _ok(kind, "block scalar\n") == "block scalar"  # YAML's final line break
+    assert _ok(kind, "<script>alert(1)</script>") == "<script>alert(1)</script>"
+
+
+def test_strict_scalars() -> None:
+    assert _bad(Bool, "no") == "bool_type"
+    assert _bad(Bool, 0) == "bool_type"
+    assert _bad(Int, "2020") == "int_type"
+    assert _bad(Int, True) == "int_type"
+    assert _bad(Int, 2.5) == "int_type"
+    assert _bad(Float, "0.5") == "float_type"
+    assert _bad(Float, float("inf")) == "finite_number"
+    assert _ok(Float, 1) == 1.0
+    assert _bad(Date, "01/05/2024") == "date_type"
+    assert _bad(Date, "2999-01-01") == "future_date"
+    assert str(_ok(Date, "2024-05-01")) == "2024-05-01"
+
+
+def test_lists_refuse_repeats_except_layers() -> None:
+    model = CATALOGS["image-generators"].model
+    base = {
+        "id": "x",
+        "name": "X",
+        "summary": "S.",
+        "access": ["web"],
+        "pricing": ["free"],
+        "sources": [{"url": "https://e.example/", "title": "T", "accessed": "2024-01-01"}],
+        "last_verified": "2024-01-02",
+    }
+    model.model_validate(base)
+    with pytest.raises(ValidationError, match="lists 'web' twice"):
+        model.model_validate({**base, "access": ["web", "web"]})
+    with pytest.raises(ValidationError, match="at least 1 item"):
+        model.model_validate({**base, "access": []})
+    study = CATALOGS["case-studies"].model
+    layers = ["dense 6 relu", "dense 6 relu", "dense 1 sigmoid"]  # the seed's churn network
+    entry = study.model_validate(
+        {
+            **{k: base[k] for k in ("id", "name", "summary", "sources", "last_verified")},
+            "task": "image-classification",
+            "model_type": "ANN",
+            "dataset": "Churn",
+            "metric": "test-accuracy",
+            "result": 0.86,
+            "layers": layers,
+        }
+    )
+    assert entry.layers == layers  # type: ignore[attr-defined]

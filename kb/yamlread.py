@@ -89,12 +89,22 @@ class _Composer:
     def __init__(self, doc: Document, events: Iterator[Any]) -> None:
         self.doc = doc
         self.events = events
+        self.counts: dict[str, int] = {}
 
     def next(self) -> Any:
         return next(self.events)
 
     def refuse(self, event: Any, message: str) -> None:
-        self.doc.problem(*_pos(event.start_mark), message)
+        # A 64 KiB file can hold thousands of aliases: list the first few of each kind.
+        kind = message.split("(")[0]
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if self.counts[kind] <= MAX_REPORTED:
+            self.doc.problem(*_pos(event.start_mark), message)
+
+    def summarise(self) -> None:
+        for kind, count in self.counts.items():
+            if count > MAX_REPORTED:
+                self.doc.problem(1, 1, f"{count} {kind.strip()} in all; only the first are listed")
 
     def check_node(self, event: Any) -> None:
         if getattr(event, "anchor", None):
@@ -254,4 +264,5 @@ def parse(raw: bytes, path: str) -> Document:
     except (YAMLError, StopIteration, ValueError, RecursionError) as err:
         doc.problem(1, 1, f"could not be read as YAML: {err}".splitlines()[0])
         doc.data = None
+    composer.summarise()
     return doc

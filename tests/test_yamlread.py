@@ -133,6 +133,14 @@ def test_many_invisible_characters_are_summarised() -> None:
     assert problems[-1].message == "500 invisible characters in all; only the first are listed"
 
 
+def test_thousands_of_aliases_are_summarised() -> None:
+    raw = b"a: &a [x]\nb: [" + b"*a, " * 5000 + b"*a]\n"
+    problems = parse(raw, "x.yml").problems
+    assert len(problems) == 12  # the anchor, ten aliases, one count
+    assert problems[-1].message == "5001 YAML aliases in all; only the first are listed"
+    assert problems[2].text() == "x.yml:2:9: YAML aliases (*a) are not allowed; write the value out"
+
+
 def test_non_characters_are_pinned() -> None:
     (problem,) = parse("a: b\nc: \u00e9\u00e9\ufffe\n".encode(), "x.yml").problems
     assert problem.text() == "x.yml:2:6: character U+FFFE is not allowed in YAML; delete it"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,7 @@ def _find_ref(annotation: Any) -> str | None:
     return None
 
 
+@cache
 def ref_fields(model: type[Entry]) -> dict[str, str]:
     """Field name -> referenced catalog, for every reference field of ``model``."""
     found: dict[str, str] = {}

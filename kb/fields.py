@@ -52,7 +52,10 @@ class MarkdownText:
 def _check_plain(value: str) -> str:
     # Control and format characters (bidi overrides, zero-width joiners, NUL ...) can hide
     # or reorder text in review; refuse them outside ordinary whitespace.
-    for pos, ch in enumerate(value):
+    # str.splitlines would also split on U+0085, U+2028...: split on \n only.
+    plain = value.replace("\t", " ").replace("\r", " ")
+    printable = all(line.isprintable() for line in plain.split("\n"))
+    for pos, ch in enumerate("" if printable else value):  # the loop only when needed
         if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cf"):
             raise PydanticCustomError(
                 "control_character",

@@ -19,6 +19,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+try:
+    from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - ruamel.yaml.clib is a declared dependency
+    _CParser = None
+
 from kb.problems import Problem
 
 MAX_FILE_BYTES = 64 * 1024
@@ -236,13 +241,27 @@ def _mask_invisible(doc: Document, text: str) -> str:
     return "".join(chars)
 
 
+def _events(text: str) -> Iterator[Any]:
+    """Parse events straight from libyaml. ``YAML(...).parse`` would do the same but builds
+    a loader class (and globs for plug-ins) on every call: most of the time for a small file."""
+    if _CParser is None:  # ruamel.yaml.clib missing: the pure-Python parser, same events
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = _CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
 def parse(raw: bytes, path: str) -> Document:
     """Parse the bytes of one entry file. Never raises: problems are collected on the result."""
     doc = Document(path)
     text = _decode(doc, raw)
     if text is None:
         return doc
-    composer = _Composer(doc, YAML(typ="safe", pure=False).parse(text))
+    composer = _Composer(doc, _events(text))
     try:
         doc.data = composer.document()
     except _Stop:

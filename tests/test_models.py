@@ -116,6 +116,7 @@ def test_url_accepts_web_addresses(url: str) -> None:
 def test_text_types_refuse_invisible_and_padded_text(kind: Any) -> None:
     assert _bad(kind, "a\u202eb") == "control_character"
     assert _bad(kind, "a\x00b") == "control_character"
+    assert _bad(kind, "a\x85b") == "control_character"  # NEL: a line break to str.splitlines
     assert _bad(kind, " padded") == "surrounding_space"
     assert _bad(kind, "") == "string_too_short"
     assert _bad(kind, 12) == "string_type"

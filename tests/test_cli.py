@@ -502,3 +502,19 @@ def test_console_script_runs(tree: Any) -> None:
         timeout=60,
     )
     assert (proc.returncode, json.loads(proc.stdout)) == (0, [])
+
+
+def test_a_file_outside_any_catalog_does_not_pass(tree: Any, kb: Any) -> None:
+    stray = tree.base / "drafts" / "idea.yml"
+    stray.parent.mkdir()
+    stray.write_text(TASK, encoding="utf-8")
+    r = kb("validate", "drafts/idea.yml")
+    assert r.code == 1
+    assert r.err.startswith("drafts:1:1: 'drafts' is not a catalog; known: image-generators")
+
+
+def test_a_file_nested_inside_a_catalog_does_not_pass(tree: Any, kb: Any) -> None:
+    tree.write("vision-tasks", "old/image-classification.yml", TASK)
+    r = kb("validate", "catalog/vision-tasks/old/image-classification.yml")
+    assert r.code == 1
+    assert r.err.startswith("catalog/vision-tasks/old:1:1: is not an entry")

@@ -27,16 +27,24 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _root_of(path: Path) -> Path:
+    """The folder of catalogs that ``path`` (a file, a catalog or the root) belongs to."""
     if path.is_file() or path.suffix == ".yml":
-        return path.parent.parent
+        # catalog/<catalog>/<id>.yml, or a stray deeper down inside a catalog folder
+        inside = next((p for p in path.resolve().parents if p.name in CATALOGS), None)
+        return inside.parent if inside is not None else path.parent.parent
     if path.name in CATALOGS:
         return path.parent
     return path
 
 
 def _selected(problem: Problem, selected: list[str]) -> bool:
+    """A problem in a selected path, or in a folder that contains one (a selected file in a
+    folder that is no catalog must not pass silently)."""
     target = os.path.normpath(problem.path)
-    return any(target == s or target.startswith(s + os.sep) for s in selected)
+    return any(
+        target == s or target.startswith(s + os.sep) or s.startswith(target + os.sep)
+        for s in selected
+    )
 
 
 def run(args: argparse.Namespace) -> int:

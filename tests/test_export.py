@@ -142,3 +142,10 @@ def test_export_without_a_catalog(tmp_path: Path, kb: Any, monkeypatch: pytest.M
     assert r.code == 1
     assert "catalog:1:1: is not a folder of catalogs" in r.err
     assert "Traceback" not in r.err
+
+
+def test_out_is_a_file(tree: Any, kb: Any) -> None:
+    (tree.base / "taken").write_text("not a folder\n", encoding="utf-8")
+    r = kb("export", "--format", "csv", "--out", "taken")
+    assert r.code == 1
+    assert r.err.strip() == "kb: cannot write to taken: File exists"

@@ -126,3 +126,12 @@ def test_schema_refuses_what_the_validator_refuses(
     errors = list(Draft202012Validator(_schema("vision-tasks")).iter_errors(_as_json(path)))
     assert any(complaint in e.message for e in errors), [e.message for e in errors]
     assert kb("validate").code == 1  # and the validator agrees
+
+
+def test_out_is_a_file(tmp_path: Path, kb: Any) -> None:
+    target = tmp_path / "taken"
+    target.write_text("not a folder\n", encoding="utf-8")
+    r = kb("schema", "--out", str(target))
+    assert r.code == 1
+    assert r.err.strip() == f"kb: cannot write to {target}: File exists"
+    assert "internal error" not in r.err

@@ -88,3 +88,10 @@ def test_new_in_an_empty_folder(tmp_path: Path, kb: Any, monkeypatch: pytest.Mon
     assert r.code == 0
     assert (tmp_path / "catalog" / "annotation-techniques" / "polyline.yml").is_file()
     assert kb("validate").code == 0
+
+
+def test_catalog_dir_is_a_file(tree: Any, kb: Any) -> None:
+    (tree.base / "taken").write_text("not a folder\n", encoding="utf-8")
+    r = kb("new", "vision-tasks", "x", "--catalog-dir", "taken")
+    assert r.code == 1
+    assert r.err.strip() == "kb: cannot write taken/vision-tasks/x.yml: Not a directory"

@@ -33,6 +33,11 @@ def run(args: argparse.Namespace) -> int:
         print(format_problems(kb.problems), file=sys.stderr)
         err("not exported: fix the problems above first")
         return 1
-    for path in write_exports(kb, args.out, args.format):
+    try:
+        written = write_exports(kb, args.out, args.format)
+    except OSError as exc:  # a contributor's mistake (bad --out), not a crash to report
+        err(f"cannot write to {exc.filename or args.out}: {exc.strerror or exc}")
+        return 1
+    for path in written:
         print(path)
     return 0

@@ -45,5 +45,8 @@ def run(args: argparse.Namespace) -> int:
     except FileExistsError:
         err(f"{display_path(path)} already exists; not overwritten")
         return 1
+    except OSError as exc:  # e.g. --catalog-dir names a file
+        err(f"cannot write {display_path(path)}: {exc.strerror or exc}")
+        return 1
     print(display_path(path))
     return 0

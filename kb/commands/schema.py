@@ -35,6 +35,11 @@ def run(args: argparse.Namespace) -> int:
         for name in stale:
             err(f"{args.out / schema_name(name)} is out of date; run: kb schema")
         return 1 if stale else 0
-    for path in write_schemas(args.out):
+    try:
+        written = write_schemas(args.out)
+    except OSError as exc:  # a bad --out is the user's to fix, not a crash to report
+        err(f"cannot write to {exc.filename or args.out}: {exc.strerror or exc}")
+        return 1
+    for path in written:
         print(path)
     return 0

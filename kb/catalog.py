@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -96,6 +97,18 @@ def _targets(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
     return []
 
 
+def _dangling_hint(target: str, known: set[str]) -> str:
+    """The known ids when there are few (a long list would swamp the line), and the
+    closest id when one looks like a typo."""
+    listed = f"(known: {', '.join(sorted(known))})" if len(known) <= 12 else f"({len(known)} ids)"
+    close = difflib.get_close_matches(target, sorted(known), n=1)
+    return (
+        f"{listed}; did you mean '{close[0]}'?"
+        if close
+        else ("(none yet)" if not known else listed)
+    )
+
+
 def check_references(kb: KnowledgeBase) -> None:
     """Index every reference; report those that point at no entry, at file:line:col.
 
@@ -117,12 +130,12 @@ def check_references(kb: KnowledgeBase) -> None:
                     )
                     continue
                 line, col = doc.where((name, *suffix))
-                known = ", ".join(sorted(existing[target_catalog])) or "none yet"
+                hint = _dangling_hint(target, existing[target_catalog])
                 kb.problems.append(
                     Problem(
                         doc.path,
                         line,
                         col,
-                        f"{name}: '{target}' is not an entry of {target_catalog} (known: {known})",
+                        f"{name}: '{target}' is not an entry of {target_catalog} {hint}",
                     )
                 )

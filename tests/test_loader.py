@@ -151,3 +151,37 @@ def test_block_scalar_markdown_is_valid(tree: Any) -> None:
     assert kb.ok, _texts(kb)
     entry = kb.get("vision-tasks", "image-classification")
     assert entry is not None and entry.description == "Some *Markdown*.\n\n- a list item"
+
+
+def _vendor_naming(tree: Any, techniques: str) -> None:
+    text = tree.valid("annotation-vendors", "label-tool")
+    tree.write(
+        "annotation-vendors", "label-tool", text.replace("[bounding-box, polygon]", techniques)
+    )
+
+
+def test_dangling_reference_suggests_the_closest_id(tree: Any) -> None:
+    _vendor_naming(tree, "[bounding-box, polygn]")
+    assert _texts(load(Path("catalog"))) == [
+        "catalog/annotation-vendors/label-tool.yml:7:28: techniques: 'polygn' is not an entry "
+        "of annotation-techniques (known: bounding-box, polygon); did you mean 'polygon'?"
+    ]
+
+
+def test_dangling_reference_in_a_big_catalog_does_not_list_every_id(tree: Any) -> None:
+    for n in range(20):
+        text = tree.valid("annotation-techniques", "polygon").replace("polygon", f"shape-{n}", 1)
+        tree.write("annotation-techniques", f"shape-{n}", text)
+    _vendor_naming(tree, "[zzz]")
+    assert _texts(load(Path("catalog"))) == [
+        "catalog/annotation-vendors/label-tool.yml:7:14: techniques: 'zzz' is not an entry "
+        "of annotation-techniques (22 ids)"
+    ]
+
+
+def test_dangling_reference_to_an_empty_catalog(tree: Any) -> None:
+    (tree.root / "sourcing-modes" / "in-house.yml").unlink()
+    assert _texts(load(Path("catalog"))) == [
+        "catalog/annotation-vendors/label-tool.yml:10:18: sourcing_modes: 'in-house' is not an "
+        "entry of sourcing-modes (none yet)"
+    ]

@@ -241,6 +241,19 @@ def _mask_invisible(doc: Document, text: str) -> str:
     return "".join(chars)
 
 
+# What usually causes libyaml's terser complaints, in a contributor's words.
+_SYNTAX_HINTS = {
+    "unexpected ':'": "put text that contains ':' (a URL in [ ], a time) in quotes",
+    "mapping values are not allowed": "put text that contains ': ' in quotes, or fix the indent",
+    "cannot start any token": "put a value that starts with @, ` or % in quotes",
+    "tab character": "indent with spaces, not tabs",
+}
+
+
+def _syntax_hint(problem: str) -> str:
+    return next((f"; {hint}" for key, hint in _SYNTAX_HINTS.items() if key in problem), "")
+
+
 def _events(text: str) -> Iterator[Any]:
     """Parse events straight from libyaml. ``YAML(...).parse`` would do the same but builds
     a loader class (and globs for plug-ins) on every call: most of the time for a small file."""
@@ -271,7 +284,9 @@ def parse(raw: bytes, path: str) -> Document:
         line, col = _pos(mark) if mark is not None else (1, 1)
         what = err.problem or err.context or "invalid YAML"
         context = f" ({err.context})" if err.context and err.problem else ""
-        doc.problem(line, col, f"YAML syntax error: {what}{context}")
+        row = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+        hint = _syntax_hint("tab character" if row[col - 1 : col] == "\t" else what)
+        doc.problem(line, col, f"YAML syntax error: {what}{context}{hint}")
         doc.data = None
     except ReaderError as err:  # e.g. U+FFFE; libyaml gives a UTF-8 byte offset
         head = text.encode("utf-8")[: err.position].decode("utf-8", "replace")

@@ -75,6 +75,21 @@ def test_scalars_resolve_as_yaml_1_2(text: str, value: Any) -> None:
     assert type(doc.data["v"]) is type(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        ("sources: [https://example.com/a]\n", "1:16", "put text that contains ':'"),
+        ("summary: Assigns: one\n", "1:17", "put text that contains ': ' in quotes"),
+        ("a: @x\n", "1:4", "starts with @, ` or % in quotes"),
+        ("a:\n\t- b\n", "2:1", "indent with spaces, not tabs"),
+    ],
+)
+def test_syntax_errors_say_what_to_do(text: str, where: str, hint: str) -> None:
+    (problem,) = parse(text.encode(), "x.yml").problems
+    assert problem.text().startswith(f"x.yml:{where}: YAML syntax error: ")
+    assert problem.message.endswith(hint) or hint in problem.message
+
+
 def test_nested_duplicate_key() -> None:
     doc = parse(b"a:\n  b: 1\n  c: 2\n  b: 3\n", "x.yml")
     assert [p.text() for p in doc.problems] == [

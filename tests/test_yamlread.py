@@ -87,7 +87,7 @@ def test_scalars_resolve_as_yaml_1_2(text: str, value: Any) -> None:
 def test_syntax_errors_say_what_to_do(text: str, where: str, hint: str) -> None:
     (problem,) = parse(text.encode(), "x.yml").problems
     assert problem.text().startswith(f"x.yml:{where}: YAML syntax error: ")
-    assert problem.message.endswith(hint) or hint in problem.message
+    assert hint in problem.message
 
 
 def test_nested_duplicate_key() -> None:

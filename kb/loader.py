@@ -37,7 +37,7 @@ def validate_entry(doc: Document, catalog: str, file_id: str) -> Entry | None:
     if data is None and not doc.problems:
         doc.problem(1, 1, "file is empty; an entry is a mapping of field: value")
         return None
-    if doc.problems:
+    if data is None:  # the reader could not make sense of the file; it said why
         return None
     if not isinstance(data, dict):
         doc.problem(1, 1, f"an entry must be a mapping of field: value, not {describe(data)}")
@@ -46,6 +46,10 @@ def validate_entry(doc: Document, catalog: str, file_id: str) -> Entry | None:
     if isinstance(entry_id, str) and entry_id != file_id and _ID.fullmatch(entry_id):
         line, col = doc.where(("id",))
         doc.problem(line, col, f"id '{entry_id}' does not match the file name '{file_id}{SUFFIX}'")
+    # The reader may have kept data despite problems (a duplicate key, an alias, a tag):
+    # validate it anyway so that one run lists every mistake, but say nothing more at a
+    # position the reader already flagged (an alias also reads as an empty value).
+    flagged = {(p.line, p.col) for p in doc.problems}
     try:
         entry = model.model_validate(data)
     except ValidationError as err:
@@ -53,7 +57,8 @@ def validate_entry(doc: Document, catalog: str, file_id: str) -> Entry | None:
         for error in err.errors(include_url=False):
             loc = tuple(error["loc"])
             line, col = doc.where(loc, key=error["type"] == "extra_forbidden")
-            doc.problem(line, col, message_for(error, allowed))
+            if (line, col) not in flagged:
+                doc.problem(line, col, message_for(error, allowed))
         return None
     return entry if not doc.problems else None
 

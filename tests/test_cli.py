@@ -518,3 +518,20 @@ def test_a_file_nested_inside_a_catalog_does_not_pass(tree: Any, kb: Any) -> Non
     r = kb("validate", "catalog/vision-tasks/old/image-classification.yml")
     assert r.code == 1
     assert r.err.startswith("catalog/vision-tasks/old:1:1: is not an entry")
+
+
+def test_reader_and_model_problems_of_one_file_in_one_run(tree: Any, kb: Any) -> None:
+    text = (
+        _task("summary: Assigns", "name: Again\nsummary: Assigns")  # line 3: duplicate key
+        .replace("focus: What the image shows", "focus: *x")  # line 6: alias
+        .replace("complexity: low", "complexity: lowest")  # line 9: not in the vocabulary
+    )
+    tree.write("vision-tasks", "image-classification", text + "colour: red\n")  # line 17
+    r = kb("validate")
+    assert r.code == 1
+    assert [ln.split(": ", 1)[0] for ln in _problem_lines(r.err, TASK_FILE)] == [
+        f"{TASK_FILE}:3:1",
+        f"{TASK_FILE}:6:8",  # once: the alias, not also "expected text, got nothing"
+        f"{TASK_FILE}:9:13",
+        f"{TASK_FILE}:17:1",
+    ]

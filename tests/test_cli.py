@@ -535,3 +535,15 @@ def test_reader_and_model_problems_of_one_file_in_one_run(tree: Any, kb: Any) ->
         f"{TASK_FILE}:9:13",
         f"{TASK_FILE}:17:1",
     ]
+
+
+def test_github_annotations_escape_their_special_characters() -> None:
+    from kb.problems import Problem
+
+    p = Problem("odd,dir:x/a.yml", 3, 4, "100% wrong\nsecond line")
+    assert p.github() == "::error file=odd%2Cdir%3Ax/a.yml,line=3,col=4::100%25 wrong%0Asecond line"
+
+
+def test_format_github_when_valid_prints_nothing(tree: Any, kb: Any) -> None:
+    r = kb("validate", "--format", "github")
+    assert (r.code, r.out, r.err) == (0, "", "")

@@ -239,6 +239,25 @@ def peak_memory_mb(root: Path) -> tuple[float, float]:
     return int(heap.stdout) / 2**20, int(rss.stdout) / 2**10  # ru_maxrss is KiB on Linux
 
 
+# Nine levels of nine aliases: 9**9 strings if anything ever expanded it.
+BILLION_LAUGHS = (
+    "a: &a ["
+    + ", ".join(["lol"] * 9)
+    + "]\n"
+    + "".join(
+        f"{b}: &{b} [" + ", ".join([f"*{a}"] * 9) + "]\n"
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+)
+
+
+def laughs(root: Path) -> int:
+    """Load a tree holding one billion-laughs file; it must be refused, not expanded."""
+    kb = load(root)
+    assert not kb.ok and any("aliases" in p.message for p in kb.problems)
+    return len(kb.problems)
+
+
 def main() -> None:
     """Generate, measure side by side, print the table."""
     ap = argparse.ArgumentParser(description=__doc__)
@@ -253,6 +272,10 @@ def main() -> None:
         ours = median_seconds(validate, root, args.repeat)
         naive = median_seconds(naive_parse, root, args.repeat)
         heap, rss = peak_memory_mb(root)
+        bomb = Path(tmp) / "bomb"
+        (bomb / "vision-tasks").mkdir(parents=True)
+        (bomb / "vision-tasks" / "lol.yml").write_text(BILLION_LAUGHS, encoding="utf-8")
+        refused = median_seconds(laughs, bomb, args.repeat)
     print(
         f"{written} entries, {size / written:.0f} bytes each on average, "
         f"median of {args.repeat} runs\n"
@@ -264,6 +287,7 @@ def main() -> None:
     print(f"| speed-up (naive / ours; goal >= 3x) | {naive / ours:.1f}x |")
     print(f"| validator peak Python heap (tracemalloc) | {heap:.1f} MB |")
     print(f"| validator process peak RSS (goal < 200 MB) | {rss:.1f} MB |")
+    print(f"| billion-laughs file refused in (goal: well under 1 s) | {refused * 1000:.1f} ms |")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,12 @@ class Problem:
     col: int
     message: str
 
+    def __post_init__(self) -> None:
+        # Messages quote values from the file: keep every problem on one line, and never
+        # echo a control or bidi character into a terminal or a CI log.
+        object.__setattr__(self, "message", one_line(self.message))
+        object.__setattr__(self, "path", one_line(self.path))
+
     def text(self) -> str:
         """``path:line:col: message`` -- the format editors and terminals link."""
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
@@ -26,6 +32,19 @@ class Problem:
         msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
         return f"::error file={path},line={self.line},col={self.col}::{msg}"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other invisible characters written as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or ch == " " else _ESCAPES.get(ch, f"\\u{ord(ch):04x}")
+        for ch in text
+    )
 
 
 class ProblemsError(Exception):

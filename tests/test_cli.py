@@ -204,6 +204,18 @@ BAD_TASK = [
         ["U+0007"],
     ),
     (
+        "multi-line-value-quoted-on-one-line",
+        _task("localizes: false", "localizes: |\n  yes\n  no"),
+        "7:12",
+        ["localizes", "expected true or false", "got 'yes\\nno\\n'"],
+    ),
+    (
+        "escaped-bidi-echoed-as-an-escape",
+        _task("complexity: low", 'complexity: "lo\\u202ew"'),
+        "8:13",
+        ["complexity", "'lo\\u202ew' is not allowed"],
+    ),
+    (
         "enum-value",
         _task("complexity: low", "complexity: medium"),
         "8:13",
@@ -244,6 +256,10 @@ def test_bad_input_is_reported_at_file_line_col(
     assert any(all(w in ln for w in words) for ln in lines), lines
     assert "Traceback" not in r.err
     assert r.err.rstrip().endswith("problem(s) found")
+    # one line per problem, and nothing invisible echoed back
+    count = int(r.err.splitlines()[-1].split()[1])
+    assert len(r.err.splitlines()) == count + 1
+    assert all(ch.isprintable() for ch in r.err.replace("\n", ""))
 
 
 def _problem_lines(err: str, path: str) -> list[str]:
@@ -541,7 +557,10 @@ def test_github_annotations_escape_their_special_characters() -> None:
     from kb.problems import Problem
 
     p = Problem("odd,dir:x/a.yml", 3, 4, "100% wrong\nsecond line")
-    assert p.github() == "::error file=odd%2Cdir%3Ax/a.yml,line=3,col=4::100%25 wrong%0Asecond line"
+    # a line break never survives into a message: it is shown as the two characters \n
+    assert p.github() == (
+        "::error file=odd%2Cdir%3Ax/a.yml,line=3,col=4::100%25 wrong\\nsecond line"
+    )
 
 
 def test_format_github_when_valid_prints_nothing(tree: Any, kb: Any) -> None:

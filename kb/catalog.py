@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.fields import RefTo
+from kb.messages import describe
 from kb.models import CATALOGS, Entry
 from kb.problems import Problem
 from kb.yamlread import Document
@@ -136,6 +137,6 @@ def check_references(kb: KnowledgeBase) -> None:
                         doc.path,
                         line,
                         col,
-                        f"{name}: '{target}' is not an entry of {target_catalog} {hint}",
+                        f"{name}: {describe(target)} is not an entry of {target_catalog} {hint}",
                     )
                 )

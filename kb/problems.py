@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+MAX_MESSAGE = 500  # characters; long enough for any list of allowed values
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -19,7 +21,10 @@ class Problem:
     def __post_init__(self) -> None:
         # Messages quote values from the file: keep every problem on one line, and never
         # echo a control or bidi character into a terminal or a CI log.
-        object.__setattr__(self, "message", one_line(self.message))
+        message = one_line(self.message)
+        if len(message) > MAX_MESSAGE:  # a quoted value can be as long as the file
+            message = message[: MAX_MESSAGE - 1] + "…"
+        object.__setattr__(self, "message", message)
         object.__setattr__(self, "path", one_line(self.path))
 
     def text(self) -> str:

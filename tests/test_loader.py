@@ -185,3 +185,22 @@ def test_dangling_reference_to_an_empty_catalog(tree: Any) -> None:
         "catalog/annotation-vendors/label-tool.yml:10:18: sourcing_modes: 'in-house' is not an "
         "entry of sourcing-modes (none yet)"
     ]
+
+
+def test_a_long_value_is_shortened_in_messages(tree: Any) -> None:
+    text = tree.valid("case-studies", "churn-ann")
+    long_id = "x" * 3000
+    tree.write("case-studies", "churn-ann", text.replace("image-classification", long_id))
+    (problem,) = load(Path("catalog")).problems
+    assert (problem.line, problem.col) == (4, 7)
+    assert problem.message.startswith("task: 'xxxxxxxx")
+    assert problem.message.endswith(
+        "…' is not an entry of vision-tasks (known: image-classification)"
+    )
+    assert len(problem.message) < 200
+
+
+def test_messages_are_capped() -> None:
+    from kb.problems import Problem
+
+    assert len(Problem("a.yml", 1, 1, "y" * 5000).message) == 500

@@ -30,11 +30,21 @@ def _root_of(path: Path) -> Path:
     """The folder of catalogs that ``path`` (a file, a catalog or the root) belongs to."""
     if path.is_file() or path.suffix == ".yml":
         # catalog/<catalog>/<id>.yml, or a stray deeper down inside a catalog folder
-        inside = next((p for p in path.resolve().parents if p.name in CATALOGS), None)
+        inside = next((p for p in _absolute(path).parents if p.name in CATALOGS), None)
         return inside.parent if inside is not None else path.parent.parent
     if path.name in CATALOGS:
         return path.parent
     return path
+
+
+def _absolute(path: Path) -> Path:
+    """The absolute path, following no symbolic link inside a catalog folder: a linked entry
+    or catalog folder must be matched as itself (and reported), not as what it points to."""
+    lexical = Path(os.path.abspath(path))
+    for folder in lexical.parents:
+        if folder.name in CATALOGS:
+            return folder.parent.resolve() / lexical.relative_to(folder.parent)
+    return path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
 
 
 def _selected(problem: Problem, selected: list[str]) -> bool:
@@ -59,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     for root in dict.fromkeys(_root_of(p).resolve() for p in paths):
         kb = load(Path(display_path(root)))
         chosen = [
-            os.path.normpath(display_path(p.resolve()))
+            os.path.normpath(display_path(_absolute(p)))
             for p in paths
             if _root_of(p).resolve() == root
         ]

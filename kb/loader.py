@@ -81,22 +81,28 @@ def _stray(path: Path, message: str) -> Problem:
     return Problem(display_path(path), 1, 1, message)
 
 
-def _claim_id(doc: Document, seen: dict[str, str]) -> None:
-    """Report an id already used by another file of the same catalog."""
+def _claim_id(doc: Document, file_id: str, owners: dict[str, str]) -> None:
+    """Report an id that is the name of another entry file of the same catalog. Each file
+    owns the id of its name, so the problem lands on the file that borrowed the id (the one
+    a pull request touched), whatever the order of reading."""
     data = doc.data
     entry_id = data.get("id") if isinstance(data, dict) else None
-    if not isinstance(entry_id, str):
-        return
-    if entry_id in seen:
+    if isinstance(entry_id, str) and entry_id != file_id and entry_id in owners:
         line, col = doc.where(("id",))
-        doc.problem(line, col, f"duplicate id '{entry_id}': already used by {seen[entry_id]}")
-    else:
-        seen[entry_id] = doc.path
+        doc.problem(line, col, f"duplicate id '{entry_id}': already used by {owners[entry_id]}")
 
 
 def _scan_catalog(folder: Path, catalog: str, kb: KnowledgeBase) -> None:
-    seen: dict[str, str] = {}
-    for item in sorted(folder.iterdir()):
+    items = sorted(folder.iterdir())
+    owners = {
+        item.name[: -len(SUFFIX)]: display_path(item)
+        for item in items
+        if item.name.endswith(SUFFIX)
+        and _ID.fullmatch(item.name[: -len(SUFFIX)])
+        and item.is_file()
+        and not item.is_symlink()
+    }
+    for item in items:
         if item.name.startswith(".") or item.name in _IGNORED:
             continue
         if item.is_symlink():
@@ -114,7 +120,7 @@ def _scan_catalog(folder: Path, catalog: str, kb: KnowledgeBase) -> None:
             )
             continue
         entry, doc = load_file(item, catalog)
-        _claim_id(doc, seen)
+        _claim_id(doc, file_id, owners)
         kb.documents[(catalog, file_id)] = doc
         kb.problems.extend(doc.problems)
         if entry is not None:

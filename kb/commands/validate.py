@@ -10,7 +10,7 @@ from pathlib import Path
 from kb.commands.common import DEFAULT_ROOT, err
 from kb.loader import display_path, load
 from kb.models import CATALOGS
-from kb.problems import Problem, format_problems
+from kb.problems import Problem, format_problems, one_line
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,10 +28,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def _root_of(path: Path) -> Path:
     """The folder of catalogs that ``path`` (a file, a catalog or the root) belongs to."""
+    # Anything inside a catalog folder: catalog/<catalog>/<id>.yml, or a stray deeper down.
+    inside = next((p for p in _absolute(path).parents if p.name in CATALOGS), None)
+    if inside is not None:
+        return inside.parent
     if path.is_file() or path.suffix == ".yml":
-        # catalog/<catalog>/<id>.yml, or a stray deeper down inside a catalog folder
-        inside = next((p for p in _absolute(path).parents if p.name in CATALOGS), None)
-        return inside.parent if inside is not None else path.parent.parent
+        return path.parent.parent
     if path.name in CATALOGS:
         return path.parent
     return path
@@ -44,7 +46,8 @@ def _absolute(path: Path) -> Path:
     for folder in lexical.parents:
         if folder.name in CATALOGS:
             return folder.parent.resolve() / lexical.relative_to(folder.parent)
-    return path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+    linked = path.is_symlink() and (path.name in CATALOGS or path.suffix == ".yml")
+    return path.parent.resolve() / path.name if linked else path.resolve()
 
 
 def _selected(problem: Problem, selected: list[str]) -> bool:
@@ -69,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     for root in dict.fromkeys(_root_of(p).resolve() for p in paths):
         kb = load(Path(display_path(root)))
         chosen = [
-            os.path.normpath(display_path(_absolute(p)))
+            # as problems show paths: odd characters escaped (see Problem)
+            one_line(os.path.normpath(display_path(_absolute(p))))
             for p in paths
             if _root_of(p).resolve() == root
         ]

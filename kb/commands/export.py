@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.export import write_exports
 from kb.loader import load
 from kb.problems import format_problems
 
@@ -33,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
         print(format_problems(kb.problems), file=sys.stderr)
         err("not exported: fix the problems above first")
         return 1
+    # Imported here: pandas takes longer to import than ``kb validate`` takes to run.
+    from kb.export import write_exports
+
     try:
         written = write_exports(kb, args.out, args.format)
     except OSError as exc:  # a contributor's mistake (bad --out), not a crash to report

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, AllowInfNan, BeforeValidator, Field, Strict
 from pydantic_core import PydanticCustomError
 
 # Limits that keep one contributed file from bloating the site (documented in CONTRIBUTING).
+MAX_ID = 64  # also keeps <id>.yml well inside every file system's name limit
 MAX_NAME = 80
 MAX_TEXT = 300
 MAX_MARKDOWN = 5000
@@ -111,7 +112,9 @@ def unique_items(items: list[Any]) -> list[Any]:
     return items
 
 
-Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64)]
+Id = Annotated[
+    str, Strict(), StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=MAX_ID)
+]
 Name = Annotated[
     str,
     Strict(),

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.fields import ID_PATTERN
+from kb.fields import ID_PATTERN, MAX_ID
 from kb.loader import display_path, load
 from kb.models import CATALOGS
 from kb.skeleton import skeleton, skeleton_path
@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
     """Write the skeleton; exit 2 on a bad id, 1 if the file exists."""
     if not re.fullmatch(ID_PATTERN, args.id):
         err(f"'{args.id}' is not a valid id: use lowercase letters, digits and single hyphens")
+        return 2
+    if len(args.id) > MAX_ID:  # the validator would refuse it (and the file system may too)
+        err(f"the id is {len(args.id)} characters; the limit is {MAX_ID}")
         return 2
     path = skeleton_path(args.catalog_dir, args.catalog, args.id)
     if path.exists() or path.is_symlink():

@@ -1,0 +1,148 @@
+"""Failure behaviour of the tools that write files: nothing is overwritten that should not be,
+nothing is ever half-written, and a failed or interrupted site build leaves the previous site
+exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kb.writefile import write_atomic
+
+# --- kb new never overwrites ------------------------------------------------------------
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | str]:
+    """Every path under ``folder`` with its bytes (or its link target)."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        key = str(path.relative_to(folder))
+        if path.is_symlink():
+            found[key] = f"-> {os.readlink(path)}"
+        elif path.is_file():
+            found[key] = path.read_bytes()
+    return found
+
+
+def test_new_refuses_an_existing_entry(tree: Any, kb: Any) -> None:
+    path = tree.root / "vision-tasks" / "image-classification.yml"
+    before = path.read_bytes()
+    stat = path.stat()
+    run = kb("new", "vision-tasks", "image-classification")
+    assert run.code == 1
+    assert run.err.strip() == (
+        "kb: catalog/vision-tasks/image-classification.yml already exists; not overwritten"
+    )
+    assert path.read_bytes() == before
+    assert path.stat().st_mtime_ns == stat.st_mtime_ns and path.stat().st_ino == stat.st_ino
+
+
+@pytest.mark.parametrize("target", ["outside.txt", "missing.txt"])
+def test_new_does_not_write_through_a_symlink(tree: Any, kb: Any, target: str) -> None:
+    """A link where the new entry would go (to an existing file, or dangling) is refused:
+    following it would write outside the catalog."""
+    outside = tree.base / target
+    if target == "outside.txt":
+        outside.write_text("precious\n", encoding="utf-8")
+    link = tree.root / "vision-tasks" / "new-task.yml"
+    link.symlink_to(outside)
+    before = _snapshot(tree.base)
+    run = kb("new", "vision-tasks", "new-task")
+    assert run.code == 1 and "already exists; not overwritten" in run.err
+    assert _snapshot(tree.base) == before
+
+
+@pytest.mark.parametrize(
+    "bad_id", ["../escape", "a/b", "..", "", "Upper", "x\ny", "-x", "/etc/passwd", "a" * 300]
+)
+def test_new_refuses_ids_that_are_not_file_names(tree: Any, kb: Any, bad_id: str) -> None:
+    before = _snapshot(tree.base)
+    run = kb("new", "vision-tasks", bad_id)
+    assert run.code == 2, run.err
+    assert len(run.err.strip().splitlines()) <= 2 and "Traceback" not in run.err
+    assert _snapshot(tree.base) == before
+
+
+def test_new_creates_a_valid_entry_and_nothing_else(tree: Any, kb: Any) -> None:
+    before = set(_snapshot(tree.base))
+    run = kb("new", "vision-tasks", "new-task")
+    assert run.code == 0, run.err
+    after = set(_snapshot(tree.base))
+    assert after - before == {"catalog/vision-tasks/new-task.yml"}  # no temporary file left
+    assert kb("validate").code == 0
+
+
+def test_exclusive_write_never_replaces(tmp_path: Path) -> None:
+    """The last step of ``kb new`` when another process created the file meanwhile."""
+    path = tmp_path / "entry.yml"
+    path.write_text("theirs\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        write_atomic(path, "mine\n", overwrite=False)
+    assert path.read_text(encoding="utf-8") == "theirs\n"
+    assert os.listdir(tmp_path) == ["entry.yml"]
+
+
+# --- every written file is replaced atomically -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["export", "--format", "json", "--out", "out"], "vision-tasks.json"),
+        (["export", "--format", "csv", "--out", "out"], "vision-tasks.csv"),
+        (["schema", "--out", "out"], "vision-tasks.schema.json"),
+    ],
+)
+def test_outputs_are_replaced_not_rewritten_in_place(
+    tree: Any, kb: Any, argv: list[str], name: str
+) -> None:
+    """The old file is replaced by a rename, never truncated and rewritten: a second hard
+    link to the old file keeps the old bytes, and no temporary file is left behind."""
+    out = tree.base / "out"
+    out.mkdir()
+    (out / name).write_text("OLD\n", encoding="utf-8")
+    os.link(out / name, tree.base / "kept")
+    run = kb(*argv)
+    assert run.code == 0, run.err
+    assert (tree.base / "kept").read_text(encoding="utf-8") == "OLD\n"
+    assert (out / name).read_text(encoding="utf-8") not in ("", "OLD\n")
+    assert not [p for p in os.listdir(out) if p.startswith(".")]
+
+
+_WRITER = """\
+import sys
+from pathlib import Path
+from kb.writefile import write_atomic
+path, size = Path(sys.argv[1]), int(sys.argv[2])
+print("ready", flush=True)
+n = 0
+while True:
+    write_atomic(path, (b"AB"[n % 2:n % 2 + 1]) * size)
+    n += 1
+"""
+
+
+def test_killed_writer_leaves_old_or_new_file_never_half(tmp_path: Path) -> None:
+    """SIGKILL a process that keeps rewriting a 4 MB file: whenever it dies, the file holds
+    one whole version, never a mix or a truncated one."""
+    size = 4 * 2**20
+    path = tmp_path / "data.bin"
+    path.write_bytes(b"A" * size)
+    for delay in (0.05, 0.11, 0.17, 0.23, 0.31):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(path), str(size)], stdout=subprocess.PIPE
+        )
+        assert proc.stdout is not None and proc.stdout.readline() == b"ready\n"
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = path.read_bytes()
+        assert len(data) == size
+        assert data in (b"A" * size, b"B" * size)

@@ -34,7 +34,9 @@ def frame(kb: KnowledgeBase, catalog: str) -> pd.DataFrame:
     """A flat table of the catalog: one row per entry, one column per model field."""
     columns = list(CATALOGS[catalog].model.model_fields)
     rows = [{k: _cell(v) for k, v in rec.items()} for rec in records(kb, catalog)]
-    return pd.DataFrame(rows, columns=columns)
+    # dtype=object keeps each value as loaded: with the inferred dtypes, a whole-number
+    # column with one blank turns into floats ("20.0", and 2**53 + 1 rounded).
+    return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
 def to_json(kb: KnowledgeBase, catalog: str) -> str:

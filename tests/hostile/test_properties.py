@@ -1,0 +1,215 @@
+"""Property tests: random valid entries survive load -> model -> export (JSON and CSV) without
+loss, and random text in any text field renders as inert text.
+
+The entries are drawn as plain Python values, written out as YAML by hand-written templates
+(every text as a JSON string, which YAML reads as a double-quoted scalar), and compared after
+the round trip with the values drawn: the code under test never produces the expectation.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from conftest import VALID, entry_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kb.export import to_csv, to_json
+from kb.loader import load
+from kb.models import CATALOGS
+
+# Text a contributor may write: anything printable (any script, emoji, symbols, HTML,
+# template syntax), plus tab and line breaks inside; no control or format characters, which
+# the validator refuses by design (see the corpus), no surrounding white space.
+_CHAR = st.characters(
+    codec="utf-8",
+    exclude_categories=("Cc", "Cf", "Cs", "Zl", "Zp"),
+    exclude_characters="\ufffe\uffff",
+) | st.sampled_from("\t\n<>&\"'{}%#:-[]!*|`\\")
+
+
+def text(max_size: int) -> st.SearchStrategy[str]:
+    """A valid value of a text field of at most ``max_size`` characters."""
+    return st.text(_CHAR, min_size=1, max_size=max_size).filter(lambda s: s == s.strip())
+
+
+_HOST = st.from_regex(r"[a-z0-9]{1,12}(\.[a-z]{2,6}){0,2}", fullmatch=True)
+_PATH = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Z")) | st.just("/"),
+    max_size=40,
+)
+URL = st.builds(lambda s, h, p: f"{s}://{h}/{p}", st.sampled_from(["http", "https"]), _HOST, _PATH)
+DAY = st.dates(min_value=date(1990, 1, 1), max_value=date.today())
+LEVEL = st.sampled_from(["low", "average", "high"])
+
+
+def q(value: Any) -> str:
+    """A YAML scalar for ``value``: JSON for text (a YAML double-quoted scalar), the plain
+    form YAML 1.2 reads back for numbers, booleans and dates."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def yaml_of(fields: dict[str, Any]) -> str:
+    """Block-style YAML of an entry: scalars, flow lists, and lists of flow mappings."""
+    lines = []
+    for key, value in fields.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(f"{key}:")
+            for item in value:
+                inner = ", ".join(f"{k}: {q(v)}" for k, v in item.items())
+                lines.append(f"  - {{{inner}}}")
+        elif isinstance(value, list):
+            lines.append(f"{key}: [{', '.join(q(v) for v in value)}]")
+        else:
+            lines.append(f"{key}: {q(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _common(draw: Any, entry_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "id": entry_id,
+        "name": draw(text(80)),
+        "summary": draw(text(300)),
+    }
+    if draw(st.booleans()):
+        found["description"] = draw(text(600))
+    if draw(st.booleans()):
+        found["website"] = draw(URL)
+    found["sources"] = [
+        {"url": draw(URL), "title": draw(text(300)), "accessed": draw(DAY)}
+        for _ in range(draw(st.integers(1, 3)))
+    ]
+    found["last_verified"] = draw(DAY)
+    return found
+
+
+def _unique(draw: Any, values: list[str], min_size: int = 0) -> list[str]:
+    return list(draw(st.lists(st.sampled_from(values), min_size=min_size, unique=True)))
+
+
+@st.composite
+def vision_task(draw: Any) -> tuple[str, dict[str, Any]]:
+    entry = _common(draw, "random-task")
+    entry.update(
+        modality=draw(st.sampled_from(["image", "text", "tabular"])),
+        focus=draw(text(300)),
+        output=draw(text(300)),
+        localizes=draw(st.booleans()),
+        complexity=draw(LEVEL),
+        processing_time=draw(LEVEL),
+        use_cases=draw(st.lists(text(300), min_size=1, max_size=5, unique=True)),
+    )
+    areas = _unique(draw, ["security", "e-commerce", "medical-imaging", "photo-organisation"])
+    if areas:
+        entry["applications"] = [{"area": a, "role": draw(text(300))} for a in areas]
+    if draw(st.booleans()):
+        entry["part_of"] = "image-classification"
+    return "vision-tasks", entry
+
+
+@st.composite
+def image_optimizer(draw: Any) -> tuple[str, dict[str, Any]]:
+    entry = _common(draw, "random-optimizer")
+    entry.update(
+        kind=draw(st.sampled_from(["online", "desktop", "plugin", "api"])),
+        compression=_unique(draw, ["lossless", "lossy"]),
+        input_formats=_unique(draw, ["jpeg", "png", "gif", "webp", "avif", "heic"]),
+        pricing=_unique(draw, ["free", "free-tier", "subscription", "one-time"], 1),
+    )
+    if draw(st.booleans()):
+        entry["max_file_size_mb"] = draw(st.floats(min_value=1e-6, max_value=1e9))
+    if draw(st.booleans()):
+        entry["max_batch"] = draw(st.integers(1, 2**62))
+    return "image-optimizers", entry
+
+
+@st.composite
+def case_study(draw: Any) -> tuple[str, dict[str, Any]]:
+    entry = _common(draw, "random-case")
+    entry.update(
+        task="image-classification",
+        model_type=draw(text(300)),
+        dataset=draw(text(300)),
+        layers=draw(st.lists(text(60), max_size=6)),  # layers may repeat
+        metric=draw(st.sampled_from(["train-accuracy", "test-accuracy"])),
+        result=draw(st.floats(min_value=0, max_value=1)),
+    )
+    if draw(st.booleans()):
+        entry["samples"] = draw(st.integers(1, 2**62))
+    if draw(st.booleans()):
+        entry["test_share"] = draw(st.floats(min_value=0.001, max_value=0.999))
+    return "case-studies", entry
+
+
+ENTRY = st.one_of(vision_task(), image_optimizer(), case_study())
+
+
+def raw(value: Any) -> Any:
+    """What the JSON download must hold for a drawn value (dates as YYYY-MM-DD)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [raw(v) for v in value]
+    if isinstance(value, dict):
+        return {k: raw(v) for k, v in value.items()}
+    return value
+
+
+def _tree(base: Path, catalog: str, entry: dict[str, Any]) -> Path:
+    root = base / "catalog"
+    for cat, entry_id in VALID:
+        path = root / cat / f"{entry_id}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(entry_text(cat, entry_id), encoding="utf-8")
+    (root / catalog / f"{entry['id']}.yml").write_text(yaml_of(entry), encoding="utf-8")
+    return root
+
+
+def _cell_matches(cell: str, value: Any) -> bool:
+    """A CSV cell read back as the type the drawn value has."""
+    if isinstance(value, bool):
+        return cell in ("True", "true") if value else cell in ("False", "false")
+    if isinstance(value, int):
+        return cell == str(value)
+    if isinstance(value, float):
+        return float(cell) == value
+    if isinstance(value, list | dict):
+        return bool(json.loads(cell) == raw(value))
+    return cell == raw(value)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ENTRY)
+def test_valid_entries_round_trip_through_export(drawn: tuple[str, dict[str, Any]]) -> None:
+    catalog, entry = drawn
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = load(_tree(Path(tmp), catalog, entry))
+    assert kb.ok, [p.text() for p in kb.problems]
+    model = kb.get(catalog, entry["id"])
+    assert model is not None
+    # JSON: the very values written, under the YAML keys, nothing added
+    (record,) = [r for r in json.loads(to_json(kb, catalog)) if r["id"] == entry["id"]]
+    # (an optional list left out reads as an empty one: the same value)
+    drawn_raw = {k: v for k, v in raw(entry).items() if v != []}
+    assert {k: v for k, v in record.items() if v != []} == drawn_raw
+    # CSV: one column per model field; the entry's row holds every value, blanks elsewhere
+    rows = list(csv.DictReader(io.StringIO(to_csv(kb, catalog), newline="")))
+    assert list(rows[0]) == list(CATALOGS[catalog].model.model_fields)
+    (row,) = [r for r in rows if r["id"] == entry["id"]]
+    for key, cell in row.items():
+        if entry.get(key, []) != []:
+            assert _cell_matches(cell, entry[key]), (key, cell, entry[key])
+        else:
+            assert cell in ("", "[]"), (key, cell)

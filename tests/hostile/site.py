@@ -1,0 +1,96 @@
+"""A throw-away MkDocs project in a temporary folder, built with the real ``mkdocs build``,
+and a local HTTP server for the built site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from conftest import VALID, entry_text
+
+MKDOCS_YML = """\
+site_name: Hostile input test site
+site_url: http://127.0.0.1/
+docs_dir: docs
+theme:
+  name: material
+  font: false
+  features:
+    - navigation.instant
+plugins:
+  - search
+  - kb:
+      catalog_dir: catalog
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - tables
+"""
+
+INDEX_MD = "# Hostile input test site\n\nEvery entry of this site was written by an attacker.\n"
+
+
+def make_project(base: Path, entries: dict[tuple[str, str], str] | None = None) -> Path:
+    """A project folder: mkdocs.yml, docs/index.md, and the valid catalog of the tests plus
+    ``entries`` ((catalog, id) -> YAML text)."""
+    base.mkdir(parents=True, exist_ok=True)
+    (base / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (base / "docs").mkdir(exist_ok=True)
+    (base / "docs" / "index.md").write_text(INDEX_MD, encoding="utf-8")
+    files = {key: entry_text(*key) for key in VALID}
+    files.update(entries or {})
+    for (catalog, entry_id), text in files.items():
+        path = base / "catalog" / catalog / f"{entry_id}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return base
+
+
+def mkdocs_command(*extra: str) -> list[str]:
+    """``mkdocs build --strict`` as a command line for the current interpreter."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
+
+
+def mkdocs_env() -> dict[str, str]:
+    """The environment for a build: no deprecation banner."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(project: Path, *extra: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in ``project``; the result, whatever it is."""
+    return subprocess.run(
+        mkdocs_command(*extra),
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """No access log on the test output."""
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

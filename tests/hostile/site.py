@@ -77,7 +77,7 @@ def build(project: Path, *extra: str, timeout: float = 600) -> subprocess.Comple
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """No access log on the test output."""
 
 

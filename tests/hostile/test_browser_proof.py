@@ -186,3 +186,26 @@ def test_search_results_are_inert(hostile_site: Path, page: Any) -> None:
             assert page.evaluate(_MARKERS) == [], query
             assert page.evaluate(_SCAN) == [], query
         assert page.errors == [] and page.off_host == []
+
+
+UNSAFE_PAGE = """<!doctype html><html><head><title>unsafe</title></head><body>
+<a href="JaVa&#x09;ScRiPt:void(0)">entity and case</a>
+<a href=" javascript:void(0)">space</a>
+<img src="x.png" onerror="window.__pwned=1">
+<form action="vbscript:x"><button>go</button></form>
+<iframe src="about:blank"></iframe>
+<script>window.__pwned = 1</script>
+</body></html>"""
+
+
+def test_the_detector_sees_a_payload_that_runs(tmp_path: Path, page: Any) -> None:
+    """The checks above can fail: on a hand-written unsafe page they find the marker and
+    every dangerous construct (so a quiet result on the real site means something)."""
+    (tmp_path / "index.html").write_text(UNSAFE_PAGE, encoding="utf-8")
+    with serve(tmp_path) as base:
+        found = _visit(page, base)
+    assert found["markers"] == ["window"]
+    kinds = " | ".join(found["dangerous"])
+    assert kinds.count("script URL in href") == 2
+    assert "event handler" in kinds and "script element" in kinds
+    assert "vbscript: URL" in kinds and "embedding element" in kinds

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from hostile.site import build, make_project, mkdocs_command, mkdocs_env
 from kb.writefile import write_atomic
 
 # --- kb new never overwrites ------------------------------------------------------------
@@ -119,6 +120,7 @@ def test_outputs_are_replaced_not_rewritten_in_place(
 _WRITER = """\
 import sys
 from pathlib import Path
+from hostile.site import build, make_project, mkdocs_command, mkdocs_env
 from kb.writefile import write_atomic
 path, size = Path(sys.argv[1]), int(sys.argv[2])
 print("ready", flush=True)
@@ -146,3 +148,116 @@ def test_killed_writer_leaves_old_or_new_file_never_half(tmp_path: Path) -> None
         data = path.read_bytes()
         assert len(data) == size
         assert data in (b"A" * size, b"B" * size)
+
+
+# --- a failed or interrupted site build leaves the previous site as it was ----------------
+
+
+def _leftovers(project: Path) -> list[str]:
+    """Hidden build folders left beside site/."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+
+
+def _invalid_data(project: Path) -> None:
+    path = project / "catalog" / "vision-tasks" / "image-classification.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("low", "lowest"), encoding="utf-8")
+
+
+def _strict_warning(project: Path) -> None:
+    # A broken link is only a warning, reported after every page has been written; strict
+    # mode then fails the build.
+    (project / "docs" / "broken.md").write_text("# Broken\n\n[gone](missing.md)\n", "utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("breaker", [_invalid_data, _strict_warning], ids=lambda f: f.__name__)
+def test_failed_build_keeps_the_previous_site(tmp_path: Path, breaker: Any) -> None:
+    project = make_project(tmp_path / "project")
+    first = build(project)
+    assert first.returncode == 0, first.stderr[-3000:]
+    before = _snapshot(project / "site")
+    assert "index.html" in before and "vision-tasks/image-classification/index.html" in before
+    breaker(project)
+    failed = build(project)
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stderr
+    assert _snapshot(project / "site") == before
+    assert _leftovers(project) == []
+
+
+@pytest.mark.slow
+def test_successful_build_replaces_the_site_whole(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert build(project).returncode == 0
+    (project / "site" / "stale.html").write_text("from an older build", encoding="utf-8")
+    (project / "docs" / "extra.md").write_text("# Extra\n", encoding="utf-8")
+    again = build(project)
+    assert again.returncode == 0, again.stderr[-3000:]
+    after = _snapshot(project / "site")
+    assert "extra/index.html" in after and "stale.html" not in after
+    assert _leftovers(project) == []
+
+
+def _many_entries(count: int) -> dict[tuple[str, str], str]:
+    """``count`` valid image-optimizer entries: enough pages for a build that takes a while."""
+    template = """\
+id: {id}
+name: Optimizer {n}
+summary: Compresses images; entry {n} of a large catalog.
+kind: online
+compression: [lossy]
+input_formats: [jpeg, png]
+pricing: [free]
+sources:
+  - url: https://example.com/{id}
+    title: Page {n}
+    accessed: 2024-05-01
+last_verified: 2024-05-02
+"""
+    return {
+        ("image-optimizers", f"optimizer-{n:04d}"): template.format(id=f"optimizer-{n:04d}", n=n)
+        for n in range(count)
+    }
+
+
+def _interrupt_mid_write(project: Path) -> subprocess.CompletedProcess[str] | int:
+    """Start a build, send SIGINT once it has written some pages into its staging folder,
+    and return its exit code (or fail if it finished first)."""
+    proc = subprocess.Popen(
+        mkdocs_command(),
+        cwd=project,
+        env=mkdocs_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        staging = [p for p in project.glob(".site.building-*") if p.is_dir()]
+        if staging and sum(1 for _ in staging[0].rglob("index.html")) >= 20:
+            proc.send_signal(signal.SIGINT)
+            break
+        time.sleep(0.01)
+    else:
+        proc.kill()
+        pytest.fail("the build finished (or hung) before it could be interrupted")
+    _, err = proc.communicate(timeout=120)
+    assert "Traceback" not in err, err[-3000:]
+    return proc.returncode
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("previous", [True, False], ids=["over-a-site", "first-build"])
+def test_interrupted_build_leaves_no_half_written_output(tmp_path: Path, previous: bool) -> None:
+    project = make_project(tmp_path / "project", _many_entries(400))
+    before: dict[str, bytes | str] = {}
+    if previous:
+        assert build(project).returncode == 0
+        before = _snapshot(project / "site")
+    code = _interrupt_mid_write(project)
+    assert code != 0
+    if previous:
+        assert _snapshot(project / "site") == before
+    else:
+        assert not (project / "site").exists()
+    assert _leftovers(project) == []

@@ -120,7 +120,6 @@ def test_outputs_are_replaced_not_rewritten_in_place(
 _WRITER = """\
 import sys
 from pathlib import Path
-from hostile.site import build, make_project, mkdocs_command, mkdocs_env
 from kb.writefile import write_atomic
 path, size = Path(sys.argv[1]), int(sys.argv[2])
 print("ready", flush=True)

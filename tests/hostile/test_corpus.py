@@ -20,6 +20,7 @@ from hostile.entries import hostile_entries
 from kb.models import CATALOGS
 
 LINE = re.compile(r"^(?P<where>.+:\d+:\d+): (?P<message>.*)$")
+GITHUB = re.compile(r"^::error file=[^\n]+,line=\d+,col=\d+::[^\n]*$")
 
 
 def _arrange(tree: Any, case: Case) -> None:
@@ -91,6 +92,13 @@ def test_case(tree: Any, kb: Any, case: Case, tmp_path: Path) -> None:
             assert _value(record, path) == value, path
         return
     _check_invalid(case, whole.code, whole.err)
+    # The machine formats carry the same problems, one annotation (one line) each.
+    github = kb("validate", "--format", "github")
+    count = len(_problem_lines(whole.err))
+    assert github.code == 1 and len(github.out.splitlines()) == count
+    assert all(GITHUB.match(line) for line in github.out.splitlines()), github.out
+    as_json = kb("validate", "--format", "json")
+    assert as_json.code == 1 and len(json.loads(as_json.out)) == count
     # Naming the file (or folder) itself must not pass it. Inside a catalog folder it must
     # report exactly what the whole run reports about it; a folder that is no catalog is
     # read as a folder of catalogs, so its report differs but must still fail.

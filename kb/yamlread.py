@@ -135,7 +135,17 @@ class _Composer:
             raise _Stop
         if kind == "ScalarEvent":
             plain = event.style in (None, "") and event.implicit[0]
-            return resolve_plain(event.value) if plain else event.value
+            if not plain:
+                return event.value
+            try:
+                return resolve_plain(event.value)
+            except ValueError:  # an integer too long for Python to convert (> 4300 digits)
+                self.doc.problem(
+                    *_pos(event.start_mark),
+                    f"a number with {len(event.value)} digits is too large; "
+                    "put it in quotes if it is text",
+                )
+                return None
         if kind == "SequenceStartEvent":
             items: list[Any] = []
             event = self.next()

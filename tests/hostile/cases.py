@@ -226,6 +226,12 @@ YAML_CASES = [
         at("6:9", "output", "expected text", "the date 2024-05-01", "quotes"),
     ),
     bad(
+        "huge-integer",
+        "yaml-number",
+        task("output: A class label", "output: " + "9" * 5000),
+        at("6:9", "a number with 5000 digits is too large", "quotes"),
+    ),
+    bad(
         "float-for-text",
         "yaml-number",
         task("focus: What the image shows", "focus: 1e3"),

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from conftest import entry_text  # the hand-written valid entries of the test tree
+
 FILE = "catalog/vision-tasks/hostile.yml"
 
 # Lines:  1 id, 2 name, 3 summary, 4 modality, 5 focus, 6 output, 7 localizes,
@@ -1004,4 +1006,38 @@ FS_CASES.append(
     )
 )
 
-CASES: list[Case] = [*YAML_CASES, *MODEL_CASES, *URL_CASES, *LIMIT_CASES, *VALID_CASES, *FS_CASES]
+# --- numbers in another catalog (the case study of the test tree) -----------------------
+
+CASE_FILE = "catalog/case-studies/churn-ann.yml"
+
+
+def _case_study(old: str, new: str) -> str:
+    text = entry_text("case-studies", "churn-ann")
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+NUMBER_CASES = [
+    Case(name, "wrong-type", _case_study(old, new), file=CASE_FILE,
+         problems=(at(where, *words, path=CASE_FILE),))
+    for name, old, new, where, words in [
+        ("quoted-number-for-int", "result: 0.86", "result: 0.86\nsamples: \"2020\"", "9:10",
+         ("samples", "expected a whole number", "remove the quotes")),
+        ("fraction-for-int", "result: 0.86", "result: 0.86\nepochs: 1.5", "9:9",
+         ("epochs", "expected a whole number", "1.5")),
+        ("infinite-float", "result: 0.86", "result: 1e400", "8:9", ("result", "finite")),
+        ("nan-as-text", "result: 0.86", "result: .nan", "8:9", ("result", "expected a number")),
+        ("out-of-range", "result: 0.86", "result: 86", "8:9", ("result", "out of range")),
+        ("bool-for-number", "result: 0.86", "result: true", "8:9", ("result", "expected a number")),
+    ]
+]  # fmt: skip
+
+CASES: list[Case] = [
+    *YAML_CASES,
+    *MODEL_CASES,
+    *URL_CASES,
+    *NUMBER_CASES,
+    *LIMIT_CASES,
+    *VALID_CASES,
+    *FS_CASES,
+]

@@ -20,6 +20,8 @@ _ID = re.compile(ID_PATTERN)
 SUFFIX = ".yml"
 # Files a catalog folder may hold besides entries (not reported as strays).
 _IGNORED = {"README.md", ".gitkeep"}
+# Ids whose entry pages would take the place of a catalog's own pages (index, compare).
+RESERVED_IDS = frozenset({"index", "compare"})
 
 
 def display_path(path: Path) -> str:
@@ -46,6 +48,10 @@ def validate_entry(doc: Document, catalog: str, file_id: str) -> Entry | None:
     if isinstance(entry_id, str) and entry_id != file_id and _ID.fullmatch(entry_id):
         line, col = doc.where(("id",))
         doc.problem(line, col, f"id '{entry_id}' does not match the file name '{file_id}{SUFFIX}'")
+    if file_id in RESERVED_IDS:
+        line, col = doc.where(("id",))
+        reserved = f"'{file_id}' is reserved for the catalog's own pages; pick another id"
+        doc.problem(line, col, reserved)
     # The reader may have kept data despite problems (a duplicate key, an alias, a tag):
     # validate it anyway so that one run lists every mistake, but say nothing more at a
     # position the reader already flagged (an alias also reads as an empty value).

@@ -1,0 +1,156 @@
+"""Field values as readers see them: labels for codes, names and links for references,
+sanitised HTML for Markdown. The templates only lay these out; they never format values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown as md
+import nh3
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from kb.catalog import KnowledgeBase
+from kb.models import Entry
+from kb.tables import FieldSpec
+from kb.urls import Linker
+from kb.vocab import Vocab
+
+# Tags a Markdown description may produce; anything else is dropped, and links may only
+# use these schemes (no javascript:, data:, vbscript:).
+_TAGS = {
+    "p",
+    "a",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "br",
+    "hr",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+_SCHEMES = {"http", "https", "mailto"}
+REL = "nofollow ugc noopener"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One shown value: text, optionally a link (``external`` for off-site links)."""
+
+    text: str
+    href: str | None = None
+    external: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A field's value ready to show: ``chips`` for lists, ``html`` for Markdown."""
+
+    field: str
+    items: list[Item] = dc_field(default_factory=list)
+    chips: bool = False
+    html: Markup | None = None
+    sort: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to show."""
+        return not self.items and self.html is None
+
+
+@lru_cache(maxsize=4096)
+def markdown_html(text: str) -> Markup:
+    """Render contributor Markdown and keep only an allow-list of tags, attributes and
+    URL schemes, so no description can carry script."""
+    html = md.markdown(text, extensions=["tables"], output_format="html")
+    clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=REL)
+    return Markup(clean)
+
+
+def _number(value: int | float) -> str:
+    return (
+        str(value)
+        if isinstance(value, int)
+        else f"{value:g}"
+        if abs(value) >= 1e-4
+        else repr(value)
+    )
+
+
+def _url_text(url: str) -> str:
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    return (parts.hostname or url) + (path if len(path) <= 40 else path[:39] + "…")
+
+
+def _object_item(value: BaseModel) -> Item:
+    data = {k: getattr(value, k) for k in type(value).model_fields}
+    if "url" in data:
+        note = f"accessed {data['accessed'].isoformat()}" if data.get("accessed") else None
+        return Item(str(data.get("title") or data["url"]), data["url"], True, note)
+    parts = [v.label if isinstance(v, Vocab) else str(v) for v in data.values() if v is not None]
+    return Item(": ".join(parts))
+
+
+def _item(kb: KnowledgeBase, spec: FieldSpec, value: Any, linker: Linker) -> Item:
+    if spec.kind == "ref" and spec.ref:
+        target = kb.get(spec.ref, value)
+        return Item(target.name if target else value, linker.entry(spec.ref, value))
+    if isinstance(value, Vocab):
+        return Item(value.label)
+    if isinstance(value, bool):
+        return Item("Yes" if value else "No")
+    if isinstance(value, int | float):
+        return Item(_number(value))
+    if isinstance(value, BaseModel):
+        return _object_item(value)
+    if spec.kind == "url":
+        return Item(_url_text(value), value, True)
+    if hasattr(value, "isoformat"):
+        return Item(value.isoformat())
+    return Item(str(value))
+
+
+def _sort_key(spec: FieldSpec, values: list[Any], items: list[Item]) -> str:
+    if not values:
+        return ""  # empty cells sort last either way
+    first = values[0]
+    if spec.kind == "ordinal" and isinstance(first, Vocab) and first.rank is not None:
+        return str(first.rank)
+    if spec.kind == "number" and not spec.many:
+        return repr(first)
+    if spec.kind == "bool":
+        return "1" if first else "0"
+    return " ".join(i.text for i in items).lower()
+
+
+def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker: Linker) -> Cell:
+    """The value of ``spec`` in ``entry`` (of ``catalog``) as readers see it; the name
+    links to the entry's page."""
+    value = getattr(entry, spec.name)
+    if spec.kind == "markdown" and value:
+        return Cell(spec.name, html=markdown_html(value), sort=value.lower()[:200])
+    values = value if isinstance(value, list) else ([] if value is None else [value])
+    items = [_item(kb, spec, v, linker) for v in values]
+    if spec.name == "name":
+        items = [Item(str(value), linker.entry(catalog, entry.id))]
+    return Cell(spec.name, items, spec.many, None, _sort_key(spec, values, items))

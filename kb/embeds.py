@@ -1,0 +1,258 @@
+"""Catalog data inside hand-written pages: ``{{< kb-table catalog="..." >}}`` directives.
+
+A page's Markdown gets a placeholder token for each directive; once Markdown has run, the
+tokens are swapped for the rendered HTML. Markdown never sees (or mangles) the HTML, and
+directives inside fenced code blocks or code spans are left alone so the syntax can be
+documented. Every mistake is reported as ``page.md:LINE: message``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from kb import render, widgets
+from kb.catalog import KnowledgeBase
+from kb.models import CATALOGS
+from kb.tables import specs_by_name
+from kb.urls import Linker
+
+DIRECTIVE = re.compile(r"\{\{<\s*(?P<body>.*?)\s*>\}\}")
+_ATTR = re.compile(r'([a-z_]+)="([^"]*)"')
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+# Directive -> (required attributes, optional attributes, stands alone on its line).
+SYNTAX: dict[str, tuple[set[str], set[str], bool]] = {
+    "kb-table": ({"catalog"}, {"columns", "sort", "filter"}, True),
+    "kb-entry": ({"catalog", "id"}, set(), True),
+    "kb-link": ({"catalog", "id"}, {"text"}, False),
+    "kb-list": ({"catalog"}, {"filter"}, True),
+    "kb-count": ({"catalog"}, {"filter"}, False),
+    "kb-matrix": ({"catalog", "fields"}, set(), True),
+    "kb-rank": ({"catalog", "criteria"}, set(), True),
+    "kb-catalogs": (set(), set(), True),
+    "kb-recent": (set(), {"count"}, True),
+    "kb-fields": ({"catalog"}, set(), True),
+    "kb-limits": (set(), set(), True),
+}
+
+
+class EmbedError(Exception):
+    """One or more broken directives; each line reads ``page.md:LINE: message``."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+class _Bad(Exception):
+    """A directive's mistake (its page and line are added by the caller)."""
+
+
+@dataclass
+class Expansion:
+    """A page's Markdown with placeholders, and the HTML each placeholder stands for."""
+
+    markdown: str
+    blocks: dict[str, Markup] = field(default_factory=dict)
+    inline: dict[str, Markup] = field(default_factory=dict)
+
+    def apply(self, html: str) -> str:
+        """Put the rendered fragments in place of their placeholders in the page's HTML."""
+        for token, fragment in self.blocks.items():
+            html = html.replace(f"<p>{token}</p>", fragment).replace(token, fragment)
+        for token, fragment in self.inline.items():
+            html = html.replace(token, fragment)
+        return html
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(choices)})"
+
+
+def _catalog(attrs: dict[str, str]) -> str:
+    name = attrs["catalog"]
+    if name not in CATALOGS:
+        raise _Bad(f"unknown catalog '{name}'{_suggest(name, list(CATALOGS))}")
+    return name
+
+
+def _field(catalog: str, name: str, what: str = "field") -> str:
+    specs = specs_by_name(catalog)
+    if name not in specs:
+        raise _Bad(f"{catalog} has no {what} '{name}'{_suggest(name, list(specs))}")
+    return name
+
+
+def _filter(kb: KnowledgeBase, catalog: str, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    rules = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        name, sep, values = part.partition("=")
+        spec = specs_by_name(catalog).get(_field(catalog, name.strip()))
+        if not sep or spec is None or not spec.facet:
+            raise _Bad(f"filter '{part}': write field=value[,value] with an enumerated field")
+        allowed = (
+            [m.value for m in spec.vocab]
+            if spec.vocab
+            else ["true", "false"]
+            if spec.kind == "bool"
+            else sorted(kb.entries[spec.ref or ""])
+        )
+        chosen = tuple(v.strip() for v in values.split(",") if v.strip())
+        for value in chosen:
+            if value not in allowed:
+                raise _Bad(f"filter: '{value}' is not a value of {name}{_suggest(value, allowed)}")
+        rules.append((name.strip(), chosen))
+    return tuple(rules)
+
+
+def _entry_id(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
+    if entry_id not in kb.entries[catalog]:
+        raise _Bad(
+            f"{catalog} has no entry '{entry_id}'{_suggest(entry_id, sorted(kb.entries[catalog]))}"
+        )
+    return entry_id
+
+
+def _table(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
+    catalog = _catalog(a)
+    columns = tuple(
+        _field(catalog, c.strip(), "column") for c in a.get("columns", "").split(",") if c.strip()
+    )
+    sort = a.get("sort", "")
+    if sort:
+        _field(catalog, sort.lstrip("-"))
+    opts = render.TableOptions(columns, _filter(kb, catalog, a.get("filter", "")), sort, "local")
+    return render.table(kb, catalog, linker, opts)
+
+
+def _rank(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
+    catalog = _catalog(a)
+    criteria = []
+    for part in a["criteria"].split(","):
+        bits = part.split(":")
+        if len(bits) != 3 or bits[1] not in ("low", "high"):
+            raise _Bad(f"criterion '{part}': write field:low|high:Label")
+        spec = specs_by_name(catalog)[_field(catalog, bits[0])]
+        if spec.kind != "ordinal":
+            raise _Bad(f"criterion '{bits[0]}' is not a ranked field (low/average/high...)")
+        criteria.append((bits[0], bits[1], bits[2]))
+    return widgets.rank(kb, catalog, criteria, linker)
+
+
+def _matrix(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
+    catalog = _catalog(a)
+    names = [_field(catalog, n.strip()) for n in a["fields"].split(",") if n.strip()]
+    vocabs = {specs_by_name(catalog)[n].vocab for n in names}
+    if not names or len(vocabs) != 1 or None in vocabs:
+        raise _Bad("matrix fields must be lists of values from one vocabulary")
+    return widgets.matrix(kb, catalog, names, linker)
+
+
+def _options(kb: KnowledgeBase, a: dict[str, str]) -> render.TableOptions:
+    return render.TableOptions(filter=_filter(kb, _catalog(a), a.get("filter", "")))
+
+
+def _count(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
+    catalog = _catalog(a)
+    opts = render.TableOptions(filter=_filter(kb, catalog, a.get("filter", "")))
+    specs = specs_by_name(catalog)
+    return Markup(str(sum(render.matches(e, specs, opts) for e in kb.entries[catalog].values())))
+
+
+def _recent(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
+    count = a.get("count", "8")
+    if not count.isdigit() or not 0 < int(count) <= 100:
+        raise _Bad(f"count '{count}' must be a whole number from 1 to 100")
+    return widgets.recent(kb, int(count), linker)
+
+
+_Renderer = Callable[[KnowledgeBase, dict[str, str], Linker], Markup]
+RENDERERS: dict[str, _Renderer] = {
+    "kb-table": _table,
+    "kb-entry": lambda kb, a, ln: render.entry_card(
+        kb, _catalog(a), kb.entries[a["catalog"]][_entry_id(kb, _catalog(a), a["id"])], ln
+    ),
+    "kb-link": lambda kb, a, ln: widgets.link(
+        kb, _catalog(a), _entry_id(kb, _catalog(a), a["id"]), ln, a.get("text", "")
+    ),
+    "kb-list": lambda kb, a, ln: widgets.entry_list(
+        kb,
+        _catalog(a),
+        ln,
+        render.TableOptions(filter=_filter(kb, _catalog(a), a.get("filter", ""))),
+    ),
+    "kb-count": _count,
+    "kb-matrix": _matrix,
+    "kb-rank": _rank,
+    "kb-catalogs": lambda kb, a, ln: widgets.catalogs(kb, ln),
+    "kb-recent": _recent,
+    "kb-fields": lambda kb, a, ln: widgets.field_reference(kb, _catalog(a)),
+    "kb-limits": lambda kb, a, ln: widgets.limits(),
+}
+
+
+def _parse(body: str) -> tuple[str, dict[str, str], bool]:
+    name, _, rest = body.partition(" ")
+    if name not in SYNTAX:
+        raise _Bad(f"unknown directive '{name}'{_suggest(name, list(SYNTAX))}")
+    required, optional, block = SYNTAX[name]
+    attrs = dict(_ATTR.findall(rest))
+    if _ATTR.sub("", rest).strip():
+        raise _Bad(f"{name}: attributes must read name=\"value\" (got '{rest.strip()}')")
+    for key in attrs:
+        if key not in required | optional:
+            raise _Bad(
+                f"{name}: unknown attribute '{key}'{_suggest(key, sorted(required | optional))}"
+            )
+    for key in sorted(required - attrs.keys()):
+        raise _Bad(f'{name}: missing attribute {key}="..."')
+    return name, attrs, block
+
+
+def _one(kb: KnowledgeBase, m: re.Match[str], line: str, linker: Linker) -> tuple[Markup, bool]:
+    name, attrs, block = _parse(m.group("body"))
+    if block and line.strip() != m.group(0):
+        raise _Bad(f"{name} must stand alone on its own line")
+    return RENDERERS[name](kb, attrs, linker), block
+
+
+def expand(kb: KnowledgeBase, markdown: str, page: str, linker: Linker) -> Expansion:
+    """Replace every directive of a page by a placeholder; raise EmbedError listing every
+    broken directive with ``page:line``."""
+    out = Expansion("")
+    nonce = secrets.token_hex(4).upper()
+    lines, errors, fence = markdown.split("\n"), [], ""
+    for number, line in enumerate(lines, start=1):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened.group(1).startswith(fence)):
+            fence = "" if fence else opened.group(1)
+            continue
+        if fence or "{{<" not in line:
+            continue
+        spans = [m.span() for m in _CODE_SPAN.finditer(line)]
+        pieces, end = [], 0
+        for m in DIRECTIVE.finditer(line):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            try:
+                fragment, block = _one(kb, m, line, linker)
+            except _Bad as err:
+                errors.append(f"{page}:{number}: {err}")
+                continue
+            token = f"KBEMBED{nonce}N{len(out.blocks) + len(out.inline)}Z"
+            (out.blocks if block else out.inline)[token] = fragment
+            pieces += [line[end : m.start()], f"\n\n{token}\n\n" if block else token]
+            end = m.end()
+        lines[number - 1] = "".join(pieces) + line[end:]
+    if errors:
+        raise EmbedError(errors)
+    out.markdown = "\n".join(lines)
+    return out

@@ -1,0 +1,66 @@
+"""The pages and files a site gets from the catalogs, independent of any site engine.
+
+An engine adapter (the MkDocs plugin, or any other) places each :class:`GeneratedPage` at
+its source path and asks it for HTML with a :class:`~kb.urls.Linker` for its own URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from kb import export, render
+from kb.catalog import KnowledgeBase
+from kb.models import CATALOGS
+from kb.schema import schema_text
+from kb.urls import Linker, catalog_src, compare_src, download_path, entry_src, schema_path
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from catalog data: where it goes, its title, and how to render it."""
+
+    src: str
+    title: str
+    html: Callable[[Linker], Markup]
+    yaml_path: Path | None = None  # the entry file behind it, for "edit this entry"
+
+
+def pages(
+    kb: KnowledgeBase, contributing: str, edit_url: Callable[[Path], str | None]
+) -> Iterator[GeneratedPage]:
+    """Every catalog page, compare page and entry page."""
+    for name, spec in CATALOGS.items():
+        yield GeneratedPage(
+            catalog_src(name),
+            spec.title,
+            lambda ln, c=name: render.catalog_page(kb, c, ln, contributing),  # type: ignore[misc]
+        )
+        yield GeneratedPage(
+            compare_src(name),
+            f"Compare {spec.title.lower()}",
+            lambda ln, c=name: render.compare_page(kb, c, ln),  # type: ignore[misc]
+        )
+        for entry_id, entry in sorted(kb.entries[name].items()):
+            path = kb.path_of(name, entry_id)
+            yield GeneratedPage(
+                entry_src(name, entry_id),
+                entry.name,
+                lambda ln, c=name, e=entry, p=path: render.entry_page(  # type: ignore[misc]
+                    kb, c, e, ln, edit_url(p)
+                ),
+                path,
+            )
+
+
+def files(kb: KnowledgeBase) -> dict[str, str]:
+    """Downloads (CSV, JSON) and published JSON Schemas, by site path."""
+    out: dict[str, str] = {}
+    for name in CATALOGS:
+        out[download_path(name, "csv")] = export.to_csv(kb, name)
+        out[download_path(name, "json")] = export.to_json(kb, name)
+        out[schema_path(name)] = schema_text(name)
+    return out

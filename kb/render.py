@@ -1,0 +1,247 @@
+"""Render catalog data to HTML with the package's Jinja templates (autoescaped).
+
+Engine-neutral: any static-site engine can place these fragments in its pages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from kb.catalog import KnowledgeBase
+from kb.cells import Cell, Item, cell
+from kb.models import CATALOGS, Entry
+from kb.stale import DEFAULT_STALE_DAYS, age_days, is_stale
+from kb.tables import (
+    FieldSpec,
+    default_columns,
+    facet_values,
+    facets,
+    raw_values,
+    specs_by_name,
+)
+from kb.urls import Linker, download_path, schema_path
+
+# Shown on the entry page above the facts table, not as rows of it.
+_ABOVE_FACTS = ("id", "name", "summary", "description", "sources", "last_verified")
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja environment: package templates, autoescaping on, undefined is an error."""
+    return Environment(
+        loader=PackageLoader("kb", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=False,
+    )
+
+
+def render(template: str, **context: Any) -> Markup:
+    """Render a package template to safe HTML."""
+    return Markup(environment().get_template(template).render(**context))
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe to place inside ``<script type="application/json">``: no character of it
+    can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    """How one table is shown: its columns, fixed filter, initial sort and state home."""
+
+    columns: tuple[str, ...] = ()
+    filter: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    sort: str = ""
+    state: str = "local"  # "url" only for the catalog page's main table
+
+
+def matches(entry: Entry, specs: dict[str, FieldSpec], rules: TableOptions) -> bool:
+    """True when ``entry`` passes the fixed filter (OR within a field, AND across fields)."""
+    return all(set(raw_values(entry, specs[f])) & set(values) for f, values in rules.filter)
+
+
+def _sorted(rows: list[tuple[Entry, list[Cell]]], columns: list[str], sort: str) -> None:
+    if not sort:
+        return
+    field = sort.lstrip("-")
+    index = columns.index(field) if field in columns else None
+    if index is None:
+        return
+
+    def key(row: tuple[Entry, list[Cell]]) -> tuple[bool, float | str]:
+        value = row[1][index].sort
+        try:
+            return (False, float(value))
+        except ValueError:
+            return (False, value)
+
+    filled = [r for r in rows if r[1][index].sort]
+    empty = [r for r in rows if not r[1][index].sort]
+    filled.sort(key=key, reverse=sort.startswith("-"))
+    rows[:] = filled + empty
+
+
+def _ref_names(kb: KnowledgeBase, spec: FieldSpec) -> dict[str, str]:
+    return {k: e.name for k, e in kb.entries[spec.ref].items()} if spec.ref else {}
+
+
+def table(kb: KnowledgeBase, catalog: str, linker: Linker, opts: TableOptions) -> Markup:
+    """The comparison table of ``catalog`` as the table script expects it."""
+    specs = specs_by_name(catalog)
+    columns = list(opts.columns) or default_columns(catalog)
+    if "name" not in columns:
+        columns.insert(0, "name")
+    facet_specs = facets(catalog)
+    rows: list[tuple[Entry, list[Cell]]] = []
+    for entry in sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower()):
+        if matches(entry, specs, opts):
+            rows.append((entry, [cell(kb, catalog, entry, specs[c], linker) for c in columns]))
+    _sorted(rows, columns, opts.sort)
+    facet_data = {
+        "total": len(rows),
+        "facets": [
+            {
+                "field": f.name,
+                "label": f.label,
+                "ordinal": f.kind == "ordinal",
+                "values": facet_values(catalog, f, _ref_names(kb, f)),
+            }
+            for f in facet_specs
+        ],
+    }
+    return render(
+        "table.html",
+        catalog=catalog,
+        state=opts.state,
+        compare_href=linker.compare(catalog),
+        facets_json=script_json(facet_data),
+        caption=f"{CATALOGS[catalog].title}: {len(rows)} of {len(kb.entries[catalog])}",
+        columns=[specs[c] for c in columns],
+        rows=[_row(kb, entry, cells, facet_specs) for entry, cells in rows],
+    )
+
+
+def _row(kb: KnowledgeBase, entry: Entry, cells: list[Cell], facet_specs: list[FieldSpec]) -> Any:
+    values = {f.name: raw_values(entry, f) for f in facet_specs}
+    # dict.fromkeys: each text once, in order (name and summary are often columns too)
+    shown = dict.fromkeys([entry.name, entry.summary, *(i.text for c in cells for i in c.items)])
+    return {
+        "id": entry.id,
+        "values_json": json.dumps(values, ensure_ascii=False, separators=(",", ":")),
+        "text": " ".join(shown).lower(),
+        "cells": cells,
+    }
+
+
+def entry_page(
+    kb: KnowledgeBase,
+    catalog: str,
+    entry: Entry,
+    linker: Linker,
+    edit_url: str | None,
+    today: date | None = None,
+) -> Markup:
+    """Everything about one entry: facts, description, sources, referrers, edit link."""
+    spec = CATALOGS[catalog]
+    specs = specs_by_name(catalog)
+    facts = [
+        (cell(kb, catalog, entry, s, linker), s)
+        for s in specs.values()
+        if s.name not in _ABOVE_FACTS
+    ]
+    referrers = [
+        Item(
+            f"{kb.entries[r.source[0]][r.source[1]].name} ({CATALOGS[r.source[0]].singular})",
+            linker.entry(*r.source),
+        )
+        for r in kb.referrers(catalog, entry.id)
+        if r.source[1] in kb.entries[r.source[0]]
+    ]
+    sources = cell(kb, catalog, entry, specs["sources"], linker).items
+    description = cell(kb, catalog, entry, specs["description"], linker)
+    return render(
+        "entry.html",
+        catalog=catalog,
+        title=spec.title,
+        entry=entry,
+        stale=is_stale(entry.last_verified, DEFAULT_STALE_DAYS, today),
+        age=age_days(entry.last_verified, today),
+        description=None if description.empty else description,
+        facts=facts,
+        sources=sources,
+        referrers=referrers,
+        edit_url=edit_url,
+        catalog_href=linker.catalog(catalog),
+        compare_href=linker.compare(catalog),
+    )
+
+
+def compare_page(kb: KnowledgeBase, catalog: str, linker: Linker) -> Markup:
+    """Every entry of ``catalog`` side by side; the script shows only the chosen ones."""
+    entries = sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower())
+    specs = [s for s in specs_by_name(catalog).values() if s.name not in ("id", "name")]
+    rows = [(s, [(e, cell(kb, catalog, e, s, linker)) for e in entries]) for s in specs]
+    return render(
+        "compare.html",
+        catalog=catalog,
+        title=CATALOGS[catalog].title,
+        catalog_href=linker.catalog(catalog),
+        entries=[
+            {"id": e.id, "name": e.name, "href": linker.entry(catalog, e.id)} for e in entries
+        ],
+        rows=rows,
+    )
+
+
+def last_verified(kb: KnowledgeBase, catalog: str) -> str | None:
+    """The most recent ``last_verified`` date of a catalog, ISO formatted."""
+    dates = [e.last_verified for e in kb.entries[catalog].values()]
+    return max(dates).isoformat() if dates else None
+
+
+def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: str) -> Markup:
+    """A catalog's page: title, counts, downloads and its interactive table."""
+    spec = CATALOGS[catalog]
+    return render(
+        "catalog.html",
+        catalog=catalog,
+        title=spec.title,
+        blurb=spec.blurb,
+        singular=spec.singular,
+        count=len(kb.entries[catalog]),
+        updated=last_verified(kb, catalog),
+        csv_href=linker.file(download_path(catalog, "csv")),
+        json_href=linker.file(download_path(catalog, "json")),
+        schema_href=linker.file(schema_path(catalog)),
+        contributing_href=linker.page(contributing),
+        table=table(kb, catalog, linker, TableOptions(state="url")),
+    )
+
+
+def entry_card(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> Markup:
+    """One entry's facts as a compact table, for embedding in a hand-written page."""
+    specs = specs_by_name(catalog)
+    facts = [
+        (cell(kb, catalog, entry, s, linker), s)
+        for s in specs.values()
+        if s.name not in _ABOVE_FACTS and s.kind != "markdown"
+    ]
+    return render(
+        "entry_card.html",
+        catalog=catalog,
+        entry=entry,
+        href=linker.entry(catalog, entry.id),
+        facts=[(c, s) for c, s in facts if not c.empty],
+    )

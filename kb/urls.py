@@ -1,0 +1,79 @@
+"""Where generated pages live, and links between pages as relative URLs.
+
+Relative links keep the site working wherever it is served from (a sub-path, a file
+share, a preview host); every generated link goes through :class:`Linker`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+def entry_src(catalog: str, entry_id: str) -> str:
+    """Source path of an entry page (as if it were a file in docs/)."""
+    return f"{catalog}/{entry_id}.md"
+
+
+def catalog_src(catalog: str) -> str:
+    """Source path of a catalog page."""
+    return f"{catalog}/index.md"
+
+
+def compare_src(catalog: str) -> str:
+    """Source path of a catalog's compare page."""
+    return f"{catalog}/compare.md"
+
+
+def download_path(catalog: str, fmt: str) -> str:
+    """Site path of a catalog download (``csv`` or ``json``)."""
+    return f"downloads/{catalog}.{fmt}"
+
+
+def schema_path(catalog: str) -> str:
+    """Site path of a catalog's published JSON Schema."""
+    return f"schema/{catalog}.schema.json"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Makes site paths relative to the page being rendered.
+
+    ``page_url`` is the page's own site-relative URL ("" for the home page,
+    "sourcing-modes/in-house/" with directory URLs, "sourcing-modes/in-house.html" without).
+    """
+
+    page_url: str
+    directory_urls: bool = True
+
+    def page(self, src: str) -> str:
+        """Relative URL of the page generated from source path ``src``."""
+        stem = src[: -len(".md")]
+        if self.directory_urls:
+            if stem == "index" or stem.endswith("/index"):
+                target = stem[: -len("index")]
+            else:
+                target = stem + "/"
+        else:
+            target = stem + ".html"
+        return self.file(target)
+
+    def file(self, target: str) -> str:
+        """Relative URL of a site path (a file, or a folder ending in '/')."""
+        here = self.page_url if self.page_url.endswith("/") else posixpath.dirname(self.page_url)
+        rel = posixpath.relpath(target or ".", here or ".")
+        if target.endswith("/") or target == "":
+            rel = "./" if rel == "." else rel + "/"
+        return rel
+
+    def entry(self, catalog: str, entry_id: str) -> str:
+        """Relative URL of an entry page."""
+        return self.page(entry_src(catalog, entry_id))
+
+    def catalog(self, catalog: str) -> str:
+        """Relative URL of a catalog page."""
+        return self.page(catalog_src(catalog))
+
+    def compare(self, catalog: str) -> str:
+        """Relative URL of a catalog's compare page."""
+        return self.page(compare_src(catalog))

@@ -110,6 +110,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if generated is not None:
             # The title reaches Material's templates unescaped: escape it here.
             page.meta["title"] = html.escape(generated.title)
+            if generated.src.endswith("/compare.md"):
+                # Every entry again, side by side: search results would only repeat them.
+                page.meta["search"] = {"exclude": True}
             self.expansions[page.file.src_uri] = Expansion("", {"KBPAGE": generated.html(linker)})
             return "KBPAGE"
         try:

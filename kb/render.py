@@ -39,7 +39,7 @@ def environment() -> Environment:
         loader=PackageLoader("kb", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
-        trim_blocks=False,
+        auto_reload=False,  # templates ship in the package; no stat() per page
     )
 
 

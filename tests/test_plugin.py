@@ -88,7 +88,8 @@ def test_entry_page_shows_labels_links_sources_and_edit_link(tmp_path: Path) -> 
     assert "Open source" in html  # the label, not the code "open-source"
     assert 'href="../../annotation-techniques/polygon/">Polygon</a>' in html
     assert "An article about the subject" in html and "accessed 2024-05-01" in html
-    assert 'href="https://github.com/example/kb/edit/main/catalog/annotation-vendors/label-tool.yml"' in html
+    edit = "https://github.com/example/kb/edit/main/catalog/annotation-vendors/label-tool.yml"
+    assert f'href="{edit}"' in html
     # last_verified 2024-05-02 is more than a year ago: the reader is warned
     assert "may be out of date" in html
     # the technique's page lists who references it
@@ -125,8 +126,9 @@ def test_embed_mistakes_fail_with_page_and_line(tmp_path: Path) -> None:
     )
     result = build(make(tmp_path, index))
     assert result.returncode != 0
-    assert "docs/index.md:3: unknown catalog 'sourcing-mode'; did you mean 'sourcing-modes'?" in result.stderr
-    assert "docs/index.md:5: sourcing-modes has no column 'prize'; did you mean 'price'?" in result.stderr
+    err = result.stderr
+    assert "docs/index.md:3: unknown catalog 'sourcing-mode'; did you mean 'sourcing-modes'?" in err
+    assert "docs/index.md:5: sourcing-modes has no column 'prize'; did you mean 'price'?" in err
     assert "docs/index.md:7: annotation-vendors has no entry 'label-tol'" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -134,7 +136,8 @@ def test_embed_mistakes_fail_with_page_and_line(tmp_path: Path) -> None:
 def test_embeds_render_tables_links_and_leave_code_alone(tmp_path: Path) -> None:
     index = (
         "# Home\n\n"
-        '{{< kb-table catalog="annotation-vendors" columns="name,license" filter="license=commercial" >}}\n\n'
+        '{{< kb-table catalog="annotation-vendors" columns="name,license" '
+        'filter="license=commercial" >}}\n\n'
         '{{< kb-table catalog="annotation-techniques" sort="-name" >}}\n\n'
         'We count {{< kb-count catalog="annotation-techniques" >}} techniques; '
         'try {{< kb-link catalog="annotation-vendors" id="label-tool" >}}.\n\n'
@@ -166,7 +169,8 @@ def test_values_from_yaml_are_escaped_everywhere(tmp_path: Path) -> None:
     project = make(tmp_path, **{"annotation-vendors__label-tool": hostile})
     result = build(project)
     assert result.returncode == 0, result.stderr
-    for url in ("annotation-vendors/label-tool", "annotation-vendors", "annotation-techniques/polygon"):
+    pages = ("annotation-vendors/label-tool", "annotation-vendors", "annotation-techniques/polygon")
+    for url in pages:
         html = page(project, url)
         assert "<img src=x" not in html and "<script>alert" not in html, url
         assert "javascript:" not in html and "onclick" not in html, url

@@ -184,14 +184,16 @@ def test_search_results_are_inert(hostile_site: Path, page: Any) -> None:
         search = page.locator("input[data-md-component=search-query]")
         if search.count() == 0:
             pytest.fail("no search box on the home page")
+        shown = 0
         for query in ("pwned", "script", "onerror", "javascript"):
             search.click()  # the header search field (desktop width)
-            search.fill(query)
+            search.fill("")
+            search.press_sequentially(query, delay=20)  # Material searches on key events
             page.wait_for_timeout(400)
-            if query == "pwned":  # the payloads are indexed: the snippets really are shown
-                assert page.locator(".md-search-result__item").count() > 0
+            shown += page.locator(".md-search-result__item").count()
             assert page.evaluate(_MARKERS) == [], query
             assert page.evaluate(_SCAN) == [], query
+        assert shown > 0, "no search result was shown: the test would prove nothing"
         assert page.errors == [] and page.off_host == []
 
 

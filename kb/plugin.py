@@ -71,7 +71,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"assets/kb/{name}" not in target:
                 target.append(f"assets/kb/{name}")
-        if self.config.stage and self.command in ("build", "gh-deploy"):
+        # Only for `mkdocs build`: `serve` builds into a temporary folder of its own, and
+        # `gh-deploy` pushes from site_dir after the build, which must stay where it is.
+        if self.config.stage and self.command == "build":
             self.staged = StagedBuild.begin(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
             self._trap_signals()
@@ -152,6 +154,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _finish(self, succeeded: bool) -> None:
         if self.staged is not None:
             self.staged.finish(succeeded)
+            if succeeded:
+                log.info(f"kb: the new site replaced {self.staged.final}")
             self.staged = None
         for signum, handler in self._previous_handlers.items():
             signal.signal(signum, handler)

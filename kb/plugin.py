@@ -8,11 +8,13 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 import signal
 from importlib import resources
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -198,11 +200,14 @@ def _repo_relative(config: MkDocsConfig, path: Path | None) -> str | None:
 
 def _edit_path(config: MkDocsConfig) -> Any:
     def edit_url(path: Path) -> str | None:
-        if not config.repo_url or not config.edit_uri:
+        if not config.edit_uri:
             return None
-        from urllib.parse import urljoin
-
-        repo = config.repo_url if config.repo_url.endswith("/") else config.repo_url + "/"
-        return urljoin(repo, config.edit_uri + (_repo_relative(config, path) or ""))
+        full = config.edit_uri + (_repo_relative(config, path) or "")
+        if config.repo_url:
+            repo = config.repo_url if config.repo_url.endswith("/") else config.repo_url + "/"
+            full = urljoin(repo, full)
+        parts = urlsplit(full)
+        # "edit/main/docs/../catalog/x.yml" -> "edit/main/catalog/x.yml"
+        return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
 
     return edit_url

@@ -1,0 +1,441 @@
+/* Comparison tables: sort, facet filters with live counts, text search, shareable URL state,
+ * row selection for the compare page; the compare page; the weighted ranking widget.
+ *
+ * The server renders complete tables (readable without JavaScript); this script only adds
+ * controls. Every piece of text it writes goes through textContent, never innerHTML, so no
+ * value from the data or the URL can become markup. No network requests, no dependencies.
+ */
+(function () {
+  "use strict";
+
+  var READY = "kbReady";
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function readJson(node, fallback) {
+    try { return node ? JSON.parse(node.textContent) : fallback; } catch (e) { return fallback; }
+  }
+
+  var uid = 0;
+  function nextId(prefix) { uid += 1; return prefix + "-" + uid; }
+
+  /* ---------------------------------------------------------------- comparison table */
+
+  function Table(box) {
+    this.box = box;
+    this.table = box.querySelector("table[data-kb-catalog]");
+    this.meta = readJson(box.querySelector("script[data-kb-facets]"), { facets: [] });
+    this.useUrl = box.getAttribute("data-kb-state") === "url";
+    this.headers = Array.prototype.slice.call(this.table.tHead.rows[0].cells);
+    this.fields = this.headers.map(function (th) { return th.getAttribute("data-kb-field"); });
+    this.types = this.headers.map(function (th) { return th.getAttribute("data-kb-type"); });
+    this.facets = this.meta.facets || [];
+    this.state = { q: "", sort: "", filters: {} };
+    this.selected = {};
+    this.rows = this.readRows();
+    this.build();
+    this.readUrl();
+    this.apply(false);
+    if (this.useUrl && this.state.q) {
+      this.releaseQuery();
+      window.setTimeout(this.releaseQuery.bind(this), 0);
+    }
+  }
+
+  // Material's search also reads ?q= from the address and opens its search overlay with it
+  // (and deletes q when the overlay closes). On a page whose table owns ?q=, close that
+  // overlay and put the table's state back into the address.
+  Table.prototype.releaseQuery = function () {
+    var toggle = document.getElementById("__search");
+    if (toggle && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+      var field = document.querySelector("[data-md-component=search-query]");
+      if (field && document.activeElement === field) field.blur();
+    }
+    this.writeUrl(false, true);
+  };
+
+  Table.prototype.readRows = function () {
+    var self = this;
+    return Array.prototype.slice.call(this.table.tBodies[0].rows).map(function (tr, index) {
+      var values = {};
+      try { values = JSON.parse(tr.getAttribute("data-kb-values") || "{}"); } catch (e) { values = {}; }
+      var keys = Array.prototype.map.call(tr.cells, function (td, i) {
+        var raw = td.getAttribute("data-kb-sort");
+        if (raw === null) raw = td.textContent.trim().toLowerCase();
+        if (raw === "") return null; // empty cells sort last in both directions
+        var type = self.types[i];
+        if (type === "number" || type === "ordinal" || type === "bool") {
+          var n = parseFloat(raw);
+          return isNaN(n) ? raw : n;
+        }
+        return raw;
+      });
+      return {
+        tr: tr, index: index, id: tr.getAttribute("data-kb-id"), values: values, keys: keys,
+        text: (tr.getAttribute("data-kb-text") || tr.textContent).toLowerCase(),
+        name: tr.cells[0] ? tr.cells[0].textContent.trim() : "", shown: true
+      };
+    });
+  };
+
+  Table.prototype.build = function () {
+    var self = this;
+    var bar = el("div", { "class": "kb-toolbar" });
+    var searchId = nextId("kb-search");
+    var search = el("div", { "class": "kb-search" });
+    search.appendChild(el("label", { "for": searchId }, "Search"));
+    this.input = el("input", { type: "search", id: searchId, autocomplete: "off",
+      placeholder: "Filter rows by any text" });
+    this.input.addEventListener("input", function () {
+      self.state.q = self.input.value.trim().toLowerCase();
+      self.apply(true, true);
+    });
+    search.appendChild(this.input);
+    bar.appendChild(search);
+
+    this.facetBoxes = {};
+    if (this.facets.length) {
+      var details = el("details", { "class": "kb-facets" });
+      details.appendChild(el("summary", {}, "Filters"));
+      this.facets.forEach(function (facet) { details.appendChild(self.buildFacet(facet)); });
+      bar.appendChild(details);
+    }
+
+    var actions = el("div", { "class": "kb-actions-bar" });
+    this.status = el("p", { "class": "kb-status", role: "status", "aria-live": "polite" });
+    actions.appendChild(this.status);
+    var reset = el("button", { type: "button", "class": "kb-reset md-button" }, "Reset");
+    reset.addEventListener("click", function () { self.reset(); });
+    actions.appendChild(reset);
+    this.compareButton = el("button", { type: "button", "class": "kb-compare-button md-button",
+      disabled: "" }, "Compare selected");
+    this.compareButton.addEventListener("click", function () { self.compare(); });
+    actions.appendChild(this.compareButton);
+    bar.appendChild(actions);
+    this.box.insertBefore(bar, this.box.firstChild);
+
+    this.buildSelection();
+    this.headers.forEach(function (th, i) { self.buildSort(th, i); });
+  };
+
+  Table.prototype.buildFacet = function (facet) {
+    var self = this;
+    var set = el("fieldset", { "class": "kb-facet", "data-kb-facet": facet.field });
+    set.appendChild(el("legend", {}, facet.label));
+    this.facetBoxes[facet.field] = {};
+    (facet.values || []).forEach(function (option) {
+      var id = nextId("kb-facet");
+      var wrap = el("span", { "class": "kb-option" });
+      var box = el("input", { type: "checkbox", id: id, value: option.value });
+      box.addEventListener("change", function () {
+        var chosen = self.state.filters[facet.field] || [];
+        chosen = chosen.filter(function (v) { return v !== option.value; });
+        if (box.checked) chosen.push(option.value);
+        if (chosen.length) self.state.filters[facet.field] = chosen;
+        else delete self.state.filters[facet.field];
+        self.apply(true);
+      });
+      var label = el("label", { "for": id }, option.label);
+      var count = el("span", { "class": "kb-count" });
+      label.appendChild(count);
+      wrap.appendChild(box);
+      wrap.appendChild(label);
+      set.appendChild(wrap);
+      self.facetBoxes[facet.field][option.value] = { box: box, count: count, wrap: wrap, n: -1 };
+    });
+    return set;
+  };
+
+  Table.prototype.buildSelection = function () {
+    var self = this;
+    var th = el("th", { scope: "col", "class": "kb-select" });
+    th.appendChild(el("span", { "class": "kb-visually-hidden" }, "Select to compare"));
+    this.table.tHead.rows[0].insertBefore(th, this.table.tHead.rows[0].firstChild);
+    this.rows.forEach(function (row) {
+      var td = el("td", { "class": "kb-select" });
+      var box = el("input", { type: "checkbox", "aria-label": "Select " + row.name + " to compare" });
+      box.addEventListener("change", function () {
+        if (box.checked) self.selected[row.id] = true; else delete self.selected[row.id];
+        self.updateCompare();
+      });
+      td.appendChild(box);
+      row.tr.insertBefore(td, row.tr.firstChild);
+    });
+  };
+
+  Table.prototype.buildSort = function (th, i) {
+    var self = this;
+    var button = el("button", { type: "button", "class": "kb-sort" });
+    while (th.firstChild) button.appendChild(th.firstChild);
+    button.appendChild(el("span", { "class": "kb-sort-icon", "aria-hidden": "true" }));
+    th.appendChild(button);
+    th.setAttribute("aria-sort", "none");
+    button.addEventListener("click", function () {
+      var field = self.fields[i];
+      self.state.sort = self.state.sort === field ? "-" + field : field;
+      self.apply(true);
+    });
+  };
+
+  Table.prototype.matches = function (row, skip) {
+    var filters = this.state.filters;
+    for (var field in filters) {
+      if (field === skip) continue;
+      var have = row.values[field] || [];
+      var wanted = filters[field];
+      var hit = false;
+      for (var j = 0; j < wanted.length && !hit; j++) hit = have.indexOf(wanted[j]) !== -1;
+      if (!hit) return false;
+    }
+    return true;
+  };
+
+  Table.prototype.apply = function (record, typing) {
+    var self = this;
+    var q = this.state.q;
+    var counts = {};
+    var shown = 0;
+    this.facets.forEach(function (f) { counts[f.field] = {}; });
+    this.rows.forEach(function (row) {
+      var textOk = !q || row.text.indexOf(q) !== -1;
+      var visible = textOk && self.matches(row, null);
+      if (visible) shown += 1;
+      if (row.shown !== visible) { row.tr.hidden = !visible; row.shown = visible; }
+      if (!textOk) return;
+      // Facet counts: how many rows each value would show, given every other filter.
+      self.facets.forEach(function (f) {
+        if (!visible && !self.matches(row, f.field)) return;
+        (row.values[f.field] || []).forEach(function (v) {
+          counts[f.field][v] = (counts[f.field][v] || 0) + 1;
+        });
+      });
+    });
+    this.updateFacets(counts);
+    this.sortRows();
+    this.status.textContent = "Showing " + shown + " of " + this.rows.length;
+    if (record && this.useUrl) this.writeUrl(typing);
+  };
+
+  Table.prototype.updateFacets = function (counts) {
+    var filters = this.state.filters;
+    for (var field in this.facetBoxes) {
+      var options = this.facetBoxes[field];
+      for (var value in options) {
+        var item = options[value];
+        var n = counts[field][value] || 0;
+        if (item.n !== n) { item.count.textContent = " (" + n + ")"; item.n = n; }
+        item.box.checked = (filters[field] || []).indexOf(value) !== -1;
+      }
+    }
+  };
+
+  Table.prototype.sortRows = function () {
+    var sort = this.state.sort;
+    var field = sort.replace(/^-/, "");
+    var column = this.fields.indexOf(field);
+    var self = this;
+    this.headers.forEach(function (th, i) {
+      var state = i === column ? (sort.charAt(0) === "-" ? "descending" : "ascending") : "none";
+      if (th.getAttribute("aria-sort") !== state) th.setAttribute("aria-sort", state);
+    });
+    var order = this.rows.slice();
+    if (column !== -1) {
+      var dir = sort.charAt(0) === "-" ? -1 : 1;
+      order.sort(function (a, b) {
+        var x = a.keys[column], y = b.keys[column];
+        if (x === null || y === null) {
+          if (x === y) return a.index - b.index;
+          return x === null ? 1 : -1; // empty last, whatever the direction
+        }
+        var c = typeof x === "number" && typeof y === "number" ? x - y
+          : String(x).localeCompare(String(y), undefined, { numeric: true });
+        return c !== 0 ? c * dir : a.index - b.index;
+      });
+    }
+    var tbody = this.table.tBodies[0];
+    var current = tbody.rows;
+    var same = true;
+    for (var i = 0; i < order.length && same; i++) same = current[i] === order[i].tr;
+    if (same) return;
+    var fragment = document.createDocumentFragment();
+    order.forEach(function (row) { fragment.appendChild(row.tr); });
+    tbody.appendChild(fragment);
+    void self;
+  };
+
+  Table.prototype.readUrl = function () {
+    if (!this.useUrl) return;
+    var params = new URLSearchParams(window.location.search);
+    var self = this;
+    this.state = { q: (params.get("q") || "").trim().toLowerCase(), sort: "", filters: {} };
+    var sort = params.get("sort") || "";
+    if (this.fields.indexOf(sort.replace(/^-/, "")) !== -1) this.state.sort = sort;
+    this.facets.forEach(function (f) {
+      var known = (f.values || []).map(function (o) { return o.value; });
+      var chosen = params.getAll(f.field).filter(function (v) { return known.indexOf(v) !== -1; });
+      if (chosen.length) self.state.filters[f.field] = chosen;
+    });
+    this.input.value = params.get("q") || "";
+  };
+
+  Table.prototype.writeUrl = function (typing, replace) {
+    var params = new URLSearchParams();
+    var state = this.state;
+    if (this.input.value.trim()) params.set("q", this.input.value.trim());
+    this.facets.forEach(function (f) {
+      (state.filters[f.field] || []).forEach(function (v) { params.append(f.field, v); });
+    });
+    if (state.sort) params.set("sort", state.sort);
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    // Typing replaces the entry it started, so Back does not step through every keystroke.
+    if (replace || (typing && this.typing)) window.history.replaceState(window.history.state, "", url);
+    else window.history.pushState(window.history.state, "", url);
+    this.typing = !!typing;
+  };
+
+  Table.prototype.restore = function () {
+    this.typing = false;
+    this.readUrl();
+    this.apply(false);
+  };
+
+  Table.prototype.reset = function () {
+    this.state = { q: "", sort: "", filters: {} };
+    this.input.value = "";
+    this.apply(true);
+  };
+
+  Table.prototype.updateCompare = function () {
+    var n = Object.keys(this.selected).length;
+    this.compareButton.textContent = n ? "Compare selected (" + n + ")" : "Compare selected";
+    if (n >= 2) this.compareButton.removeAttribute("disabled");
+    else this.compareButton.setAttribute("disabled", "");
+  };
+
+  Table.prototype.compare = function () {
+    var params = new URLSearchParams();
+    this.rows.forEach(function (row) { if (this.selected[row.id]) params.append("id", row.id); }, this);
+    var base = this.box.getAttribute("data-kb-compare-href") || "compare/";
+    window.location.href = base + "?" + params.toString();
+  };
+
+  /* ---------------------------------------------------------------- compare page */
+
+  function setupCompare(box) {
+    var ids = new URLSearchParams(window.location.search).getAll("id");
+    var cells = box.querySelectorAll("[data-kb-id]");
+    var known = {};
+    Array.prototype.forEach.call(cells, function (cell) { known[cell.getAttribute("data-kb-id")] = true; });
+    var chosen = ids.filter(function (id) { return known[id]; });
+    var status = el("p", { "class": "kb-status", role: "status" });
+    box.insertBefore(status, box.querySelector(".kb-table-scroll"));
+    if (!chosen.length) {
+      status.textContent = "No entries chosen: showing all of them.";
+      return;
+    }
+    Array.prototype.forEach.call(cells, function (cell) {
+      cell.hidden = chosen.indexOf(cell.getAttribute("data-kb-id")) === -1;
+    });
+    status.textContent = "Comparing " + chosen.length + " entries side by side.";
+  }
+
+  /* ---------------------------------------------------------------- ranking widget */
+
+  function setupRank(box) {
+    var data = readJson(box.querySelector("script[data-kb-rank-data]"), null);
+    if (!data) return;
+    var weights = {};
+    var form = el("div", { "class": "kb-rank-controls" });
+    data.criteria.forEach(function (c) {
+      var id = nextId("kb-weight");
+      weights[c.field] = 3;
+      var row = el("div", { "class": "kb-rank-criterion" });
+      row.appendChild(el("label", { "for": id }, c.label + " (" + (c.better === "low" ? "lower" : "higher") + " is better)"));
+      var input = el("input", { type: "range", id: id, min: "0", max: "5", step: "1", value: "3",
+        "data-kb-criterion": c.field });
+      var out = el("output", { "for": id }, "3");
+      input.addEventListener("input", function () {
+        weights[c.field] = parseInt(input.value, 10);
+        out.textContent = input.value;
+        render();
+      });
+      row.appendChild(input);
+      row.appendChild(out);
+      form.appendChild(row);
+    });
+    var list = el("ol", { "class": "kb-rank-results", "aria-live": "polite" });
+    box.appendChild(form);
+    box.appendChild(list);
+
+    function score(entry) {
+      var total = 0, possible = 0;
+      data.criteria.forEach(function (c) {
+        var rank = entry.ranks[c.field], max = entry.max[c.field];
+        if (rank === undefined || !max || max < 2) return; // unknown: neither helps nor hurts
+        var good = c.better === "low" ? (max - rank) / (max - 1) : (rank - 1) / (max - 1);
+        total += weights[c.field] * good;
+        possible += weights[c.field];
+      });
+      return possible ? total / possible : 0;
+    }
+
+    function render() {
+      var ranked = data.entries.map(function (e) { return { e: e, s: score(e) }; });
+      ranked.sort(function (a, b) { return b.s - a.s || a.e.name.localeCompare(b.e.name); });
+      while (list.firstChild) list.removeChild(list.firstChild);
+      ranked.forEach(function (r) {
+        var li = el("li", { "data-kb-id": r.e.id });
+        li.appendChild(el("a", { href: r.e.href }, r.e.name));
+        li.appendChild(el("span", { "class": "kb-score" }, " — " + Math.round(r.s * 100) + "% match"));
+        list.appendChild(li);
+      });
+    }
+    render();
+  }
+
+  /* ---------------------------------------------------------------- wiring */
+
+  var tables = [];
+
+  function init() {
+    tables = tables.filter(function (t) { return document.body.contains(t.box); });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-table]"), function (box) {
+      if (box.dataset[READY]) return;
+      box.dataset[READY] = "1";
+      tables.push(new Table(box));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-compare]"), function (box) {
+      if (box.dataset[READY]) return;
+      box.dataset[READY] = "1";
+      setupCompare(box);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-rank]"), function (box) {
+      if (box.dataset[READY]) return;
+      box.dataset[READY] = "1";
+      setupRank(box);
+    });
+  }
+
+  window.addEventListener("popstate", function () {
+    tables.forEach(function (t) { if (t.useUrl && document.body.contains(t.box)) t.restore(); });
+  });
+
+  // Material's instant navigation swaps pages without a reload and announces each new page
+  // through its document$ observable; without it, run once the document is ready.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { init(); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

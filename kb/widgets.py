@@ -10,7 +10,7 @@ from markupsafe import Markup
 from kb import fields as f
 from kb.catalog import KnowledgeBase
 from kb.models import CATALOGS, Entry
-from kb.render import TableOptions, last_verified, matches, render, script_json
+from kb.render import TableOptions, attribute_json, last_verified, matches, render
 from kb.tables import FieldSpec, raw_values, specs_by_name
 from kb.urls import Linker, download_path
 from kb.yamlread import MAX_DEPTH, MAX_FILE_BYTES
@@ -99,7 +99,7 @@ def rank(
         "rank.html",
         catalog=catalog,
         singular=CATALOGS[catalog].singular,
-        data_json=script_json(data),
+        data_json=attribute_json(data),
         criteria=data["criteria"],
         entries=shown,
     )

@@ -17,8 +17,8 @@
     return node;
   }
 
-  function readJson(node, fallback) {
-    try { return node ? JSON.parse(node.textContent) : fallback; } catch (e) { return fallback; }
+  function readJson(node, name, fallback) {
+    try { return JSON.parse(node.getAttribute(name) || ""); } catch (e) { return fallback; }
   }
 
   var uid = 0;
@@ -29,7 +29,7 @@
   function Table(box) {
     this.box = box;
     this.table = box.querySelector("table[data-kb-catalog]");
-    this.meta = readJson(box.querySelector("script[data-kb-facets]"), { facets: [] });
+    this.meta = readJson(box, "data-kb-facets", { facets: [] });
     this.useUrl = box.getAttribute("data-kb-state") === "url";
     this.headers = Array.prototype.slice.call(this.table.tHead.rows[0].cells);
     this.fields = this.headers.map(function (th) { return th.getAttribute("data-kb-field"); });
@@ -297,8 +297,10 @@
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url === window.location.pathname + window.location.search + window.location.hash) return;
     // Typing replaces the entry it started, so Back does not step through every keystroke.
-    if (replace || (typing && this.typing)) window.history.replaceState(window.history.state, "", url);
-    else window.history.pushState(window.history.state, "", url);
+    // The state object stays null: Material's instant navigation treats a history entry with
+    // a state as a page of its own and would reload the page on Back.
+    if (replace || (typing && this.typing)) window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
     this.typing = !!typing;
   };
 
@@ -351,7 +353,7 @@
   /* ---------------------------------------------------------------- ranking widget */
 
   function setupRank(box) {
-    var data = readJson(box.querySelector("script[data-kb-rank-data]"), null);
+    var data = readJson(box, "data-kb-rank-data", null);
     if (!data) return;
     var weights = {};
     var form = el("div", { "class": "kb-rank-controls" });
@@ -406,7 +408,14 @@
 
   var tables = [];
 
+  // Material's search overlay is a dialog without a name (axe: aria-dialog-name).
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
   function init() {
+    nameSearchDialog();
     tables = tables.filter(function (t) { return document.body.contains(t.box); });
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-table]"), function (box) {
       if (box.dataset[READY]) return;

@@ -62,7 +62,8 @@ _SCAN = """
     // (then its text would no longer parse). Any other script carrying a payload is a hit.
     const isData = el.tagName === "SCRIPT" && el.type === "application/json";
     if (isData) {
-      try { JSON.parse(el.textContent); } catch (e) { bad.push("broken data block: " + describe(el)); }
+      try { JSON.parse(el.textContent); }
+      catch (e) { bad.push("broken data block: " + describe(el)); }
     } else if (el.tagName === "SCRIPT" && el.textContent.includes("__pwned"))
       bad.push("script element: " + describe(el));
     if (["IFRAME", "OBJECT", "EMBED", "BASE", "FRAME"].includes(el.tagName))

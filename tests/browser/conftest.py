@@ -1,0 +1,58 @@
+"""Fixtures of the browser tests: the real site, built once and served on 127.0.0.1, and a
+Chromium tab that records console errors and blocks (and records) off-host requests."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from builtsite import SITE_PREFIX, build_site
+from hostile.site import serve
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of the real site (``mkdocs build --strict``), served locally under the path
+    of its ``site_url`` (/cv-kb/), as it is published.
+
+    Material's instant navigation only takes over links listed in sitemap.xml, matched by
+    host *and port*; the copy served here gets a sitemap naming the local address, as a
+    build whose site_url is that address would have.
+    """
+    root = tmp_path_factory.mktemp("served")
+    copy = root / SITE_PREFIX.strip("/")
+    shutil.copytree(build_site(tmp_path_factory), copy)
+    with serve(root) as url:
+        sitemap = copy / "sitemap.xml"
+        published = re.search(r"<loc>(https?://[^/<]+)", sitemap.read_text("utf-8"))
+        assert published, "sitemap.xml lists no page"
+        local = url.rstrip("/")
+        sitemap.write_text(sitemap.read_text("utf-8").replace(published.group(1), local), "utf-8")
+        yield url + SITE_PREFIX.lstrip("/")
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh tab; ``tab.errors`` and ``tab.off_host`` collect what went wrong."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    tab.errors = []
+    tab.off_host = []
+
+    def on_request(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            tab.off_host.append(url)
+            route.abort()
+
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.errors.append(f"page error: {exc}"))
+    tab.route("**/*", on_request)
+    yield tab
+    context.close()

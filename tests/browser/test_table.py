@@ -1,0 +1,202 @@
+"""The comparison tables in a real Chromium: sort, filter, search, URL state, history,
+compare, instant navigation, the ranking widget, accessibility, no errors, no off-host
+requests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CATALOG = Path(__file__).resolve().parents[2] / "catalog"
+
+
+def raw(catalog: str) -> dict[str, dict[str, Any]]:
+    """The catalog's YAML files as plain data, read independently of the package."""
+    yaml = YAML(typ="safe")
+    return {p.stem: yaml.load(p.read_text("utf-8")) for p in (CATALOG / catalog).glob("*.yml")}
+
+
+def shown_ids(page: Any) -> list[str]:
+    rows = page.locator("div[data-kb-state=url] tbody tr:not([hidden])")
+    return [str(r.get_attribute("data-kb-id")) for r in rows.all()]
+
+
+def status(page: Any) -> str:
+    return str(page.locator(".kb-status").first.inner_text())
+
+
+def assert_clean(page: Any) -> None:
+    assert page.errors == [], page.errors
+    assert page.off_host == [], page.off_host
+
+
+def test_ordinal_column_sorts_by_rank_by_click_and_keyboard(base_url: str, page: Any) -> None:
+    page.goto(base_url + "sourcing-modes/")
+    header = page.locator("th[data-kb-field=price]")
+    header.locator("button").click()
+    assert shown_ids(page) == ["crowdsource", "outsource", "in-house"]  # cheap, average, expensive
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert "sort=price" in page.url
+    header.locator("button").focus()
+    page.keyboard.press("Enter")
+    assert shown_ids(page) == ["in-house", "outsource", "crowdsource"]
+    assert header.get_attribute("aria-sort") == "descending"
+    assert "sort=-price" in page.url
+    assert_clean(page)
+
+
+def test_numbers_sort_numerically_and_empty_cells_last(base_url: str, page: Any) -> None:
+    data = raw("image-optimizers")
+    page.goto(base_url + "image-optimizers/?sort=max_file_size_mb")
+    ids = shown_ids(page)
+    with_size = sorted(
+        (d["max_file_size_mb"], i) for i, d in data.items() if "max_file_size_mb" in d
+    )
+    assert ids[: len(with_size)] == [i for _, i in with_size]
+    assert set(ids[len(with_size) :]) == {i for i, d in data.items() if "max_file_size_mb" not in d}
+    page.locator("th[data-kb-field=max_file_size_mb] button").click()  # now descending
+    assert shown_ids(page)[0] == with_size[-1][1]
+    assert set(shown_ids(page)[len(with_size) :]) == set(ids[len(with_size) :])  # still last
+    assert_clean(page)
+
+
+def test_facet_search_url_round_trip_and_back(base_url: str, page: Any) -> None:
+    data = raw("annotation-vendors")
+    page.goto(base_url + "annotation-vendors/")
+    assert status(page) == f"Showing {len(data)} of {len(data)}"
+    page.locator("details.kb-facets summary").click()
+    page.locator("fieldset[data-kb-facet=license] input[value=open-source]").check()
+    open_source = {i for i, d in data.items() if d["license"] == "open-source"}
+    assert set(shown_ids(page)) == open_source
+    assert "license=open-source" in page.url
+    after_facet = page.url
+
+    page.locator(".kb-search input").press_sequentially("desktop", delay=20)
+    expected = {i for i in open_source if "desktop" in (data[i].get("deployment") or [])}
+    assert expected and set(shown_ids(page)) == expected
+    assert status(page) == f"Showing {len(expected)} of {len(data)}"
+    shared = page.url
+    assert "q=desktop" in shared and "license=open-source" in shared
+
+    other = page.context.new_page()  # a shared link restores the same view
+    other.goto(shared)
+    assert set(shown_ids(other)) == expected
+    assert other.locator(".kb-search input").input_value() == "desktop"
+    assert other.locator("fieldset[data-kb-facet=license] input[value=open-source]").is_checked()
+    assert other.evaluate("document.getElementById('__search').checked") is False
+    other.close()
+
+    page.go_back()  # one step back undoes the whole search, not one keystroke
+    assert page.url == after_facet
+    assert set(shown_ids(page)) == open_source
+    page.go_back()
+    assert set(shown_ids(page)) == set(data)
+    assert_clean(page)
+
+
+def test_unknown_url_values_are_ignored_and_never_rendered(base_url: str, page: Any) -> None:
+    page.goto(base_url + "annotation-vendors/?license=%3Cimg%20src=x%3E&nope=1&sort=evil")
+    assert len(shown_ids(page)) == len(raw("annotation-vendors"))
+    assert page.locator("img[src=x]").count() == 0
+    assert_clean(page)
+
+
+def test_facet_counts_follow_the_other_filters(base_url: str, page: Any) -> None:
+    data = raw("annotation-vendors")
+    page.goto(base_url + "annotation-vendors/?license=commercial")
+    label = page.locator("fieldset[data-kb-facet=deployment] input[value=cloud] + label")
+    count = sum(
+        1
+        for d in data.values()
+        if d["license"] == "commercial" and "cloud" in d.get("deployment", [])
+    )
+    assert str(label.text_content()).endswith(f"({count})")
+    assert_clean(page)
+
+
+def test_compare_selected_rows(base_url: str, page: Any) -> None:
+    page.goto(base_url + "annotation-vendors/")
+    for entry in ("labelme", "cvat"):
+        page.locator(f"tr[data-kb-id={entry}] td.kb-select input").check()
+    page.locator(".kb-compare-button").click()
+    page.wait_for_url("**/annotation-vendors/compare/?id=cvat&id=labelme")
+    columns = page.locator(".kb-compare thead th[data-kb-id]:not([hidden])")
+    assert [c.get_attribute("data-kb-id") for c in columns.all()] == ["cvat", "labelme"]
+    row = page.locator(".kb-compare tr[data-kb-field=license] td:not([hidden])")
+    assert row.all_inner_texts() == ["Open source", "Open source"]
+    assert_clean(page)
+
+
+def test_tables_survive_instant_navigation(base_url: str, page: Any) -> None:
+    page.goto(base_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav--primary a[href$='sourcing-modes/']").first.click()
+    page.wait_for_url("**/sourcing-modes/")
+    page.locator("[data-kb-table] table[data-kb-catalog=sourcing-modes]").wait_for()
+    page.locator(".kb-toolbar").wait_for()
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation did not run"
+    page.locator("th[data-kb-field=price] button").click()
+    assert shown_ids(page) == ["crowdsource", "outsource", "in-house"]
+    page.locator("nav.md-nav--primary a[href$='annotation-techniques/']").first.click()
+    page.wait_for_url("**/annotation-techniques/")
+    # the address changes first; the new content arrives a moment later
+    page.locator("[data-kb-table] table[data-kb-catalog=annotation-techniques]").wait_for()
+    page.locator(".kb-toolbar").wait_for()
+    assert page.evaluate("window.__sameDocument === true")
+    page.locator(".kb-search input").press_sequentially("polygon", delay=20)
+    assert shown_ids(page) == ["polygon"]
+    assert page.locator(".kb-toolbar").count() == 1  # initialised once, not twice
+    assert_clean(page)
+
+
+def test_ranking_widget_reorders_with_weights(base_url: str, page: Any) -> None:
+    page.goto(base_url + "concepts/image-annotation/")
+    widget = page.locator("[data-kb-rank][data-kb-catalog=sourcing-modes]")
+    results = widget.locator(".kb-rank-results li")
+    for field, value in (("time_required", "0"), ("labeling_quality", "0"), ("security", "0")):
+        widget.locator(f"input[data-kb-criterion={field}]").fill(value)
+    assert results.first.get_attribute("data-kb-id") == "crowdsource"  # only cost counts
+    widget.locator("input[data-kb-criterion=price]").fill("0")
+    widget.locator("input[data-kb-criterion=security]").fill("5")
+    assert results.first.get_attribute("data-kb-id") == "in-house"  # only security counts
+    assert_clean(page)
+
+
+PAGES = [
+    "",
+    "sourcing-modes/",
+    "annotation-vendors/",
+    "annotation-vendors/cvat/",
+    "image-optimizers/compare/?id=tinypng&id=riot",
+    "concepts/optimizing-images/",
+    "concepts/choosing-an-image-generator/",
+    "contributing/",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_load_without_errors_or_off_host_requests(base_url: str, page: Any, url: str) -> None:
+    page.goto(base_url + url, wait_until="networkidle")
+    assert_clean(page)
+
+
+@pytest.mark.parametrize(
+    "url", ["annotation-vendors/", "annotation-vendors/cvat/", "concepts/image-annotation/"]
+)
+def test_no_serious_accessibility_violations(base_url: str, page: Any, url: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + url, wait_until="networkidle")
+    results = Axe().run(page)
+    serious = [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in results.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+    assert serious == [], json.dumps(serious, indent=1)

@@ -9,6 +9,11 @@
   "use strict";
 
   var READY = "kbReady";
+  // Rows listed at once (more on request). Chromium lays out a 2,000-row table in hundreds of
+  // milliseconds but 50 rows in a few, so a keystroke or a sort stays within one frame.
+  var PAGE = 50;
+  // One collator for every text comparison: localeCompare with options builds one per call.
+  var collate = new Intl.Collator(undefined, { numeric: true }).compare;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -37,6 +42,7 @@
     this.facets = this.meta.facets || [];
     this.state = { q: "", sort: "", filters: {} };
     this.selected = {};
+    this.limit = PAGE;
     this.rows = this.readRows();
     this.build();
     this.readUrl();
@@ -120,6 +126,14 @@
     actions.appendChild(this.compareButton);
     bar.appendChild(actions);
     this.box.insertBefore(bar, this.box.firstChild);
+    var more = el("div", { "class": "kb-more" });
+    this.more = el("button", { type: "button", "class": "md-button", hidden: "" });
+    this.more.addEventListener("click", function () { self.limit += PAGE; self.render(); });
+    this.all = el("button", { type: "button", "class": "md-button", hidden: "" });
+    this.all.addEventListener("click", function () { self.limit = Infinity; self.render(); });
+    more.appendChild(this.more);
+    more.appendChild(this.all);
+    this.box.appendChild(more);
 
     this.buildSelection();
     this.headers.forEach(function (th, i) { self.buildSort(th, i); });
@@ -201,26 +215,46 @@
     var self = this;
     var q = this.state.q;
     var counts = {};
-    var shown = 0;
+    var visible = [];
     this.facets.forEach(function (f) { counts[f.field] = {}; });
     this.rows.forEach(function (row) {
-      var textOk = !q || row.text.indexOf(q) !== -1;
-      var visible = textOk && self.matches(row, null);
-      if (visible) shown += 1;
-      if (row.shown !== visible) { row.tr.hidden = !visible; row.shown = visible; }
-      if (!textOk) return;
+      if (q && row.text.indexOf(q) === -1) return;
+      var shown = self.matches(row, null);
+      if (shown) visible.push(row);
       // Facet counts: how many rows each value would show, given every other filter.
       self.facets.forEach(function (f) {
-        if (!visible && !self.matches(row, f.field)) return;
+        if (!shown && !self.matches(row, f.field)) return;
         (row.values[f.field] || []).forEach(function (v) {
           counts[f.field][v] = (counts[f.field][v] || 0) + 1;
         });
       });
     });
     this.updateFacets(counts);
-    this.sortRows();
-    this.status.textContent = "Showing " + shown + " of " + this.rows.length;
+    this.visible = this.order(visible);
+    this.limit = PAGE;
+    this.render();
     if (record && this.useUrl) this.writeUrl(typing);
+  };
+
+  Table.prototype.render = function () {
+    var shown = this.visible.slice(0, this.limit);
+    var tbody = this.table.tBodies[0];
+    var current = tbody.rows;
+    var same = current.length === shown.length;
+    for (var i = 0; i < shown.length && same; i++) same = current[i] === shown[i].tr;
+    if (!same) {
+      var fragment = document.createDocumentFragment();
+      shown.forEach(function (row) { fragment.appendChild(row.tr); });
+      tbody.textContent = "";
+      tbody.appendChild(fragment);
+    }
+    var total = this.visible.length;
+    this.status.textContent = "Showing " + total + " of " + this.rows.length;
+    var rest = total - shown.length;
+    this.more.hidden = rest <= 0;
+    this.more.textContent = "Show " + Math.min(rest, PAGE) + " more rows (" + rest + " not shown)";
+    this.all.hidden = rest <= PAGE;
+    this.all.textContent = "Show all " + total + " rows";
   };
 
   Table.prototype.updateFacets = function (counts) {
@@ -236,38 +270,24 @@
     }
   };
 
-  Table.prototype.sortRows = function () {
+  Table.prototype.order = function (rows) {
     var sort = this.state.sort;
-    var field = sort.replace(/^-/, "");
-    var column = this.fields.indexOf(field);
-    var self = this;
+    var column = this.fields.indexOf(sort.replace(/^-/, ""));
+    var dir = sort.charAt(0) === "-" ? -1 : 1;
     this.headers.forEach(function (th, i) {
-      var state = i === column ? (sort.charAt(0) === "-" ? "descending" : "ascending") : "none";
+      var state = i === column ? (dir < 0 ? "descending" : "ascending") : "none";
       if (th.getAttribute("aria-sort") !== state) th.setAttribute("aria-sort", state);
     });
-    var order = this.rows.slice();
-    if (column !== -1) {
-      var dir = sort.charAt(0) === "-" ? -1 : 1;
-      order.sort(function (a, b) {
-        var x = a.keys[column], y = b.keys[column];
-        if (x === null || y === null) {
-          if (x === y) return a.index - b.index;
-          return x === null ? 1 : -1; // empty last, whatever the direction
-        }
-        var c = typeof x === "number" && typeof y === "number" ? x - y
-          : String(x).localeCompare(String(y), undefined, { numeric: true });
-        return c !== 0 ? c * dir : a.index - b.index;
-      });
-    }
-    var tbody = this.table.tBodies[0];
-    var current = tbody.rows;
-    var same = true;
-    for (var i = 0; i < order.length && same; i++) same = current[i] === order[i].tr;
-    if (same) return;
-    var fragment = document.createDocumentFragment();
-    order.forEach(function (row) { fragment.appendChild(row.tr); });
-    tbody.appendChild(fragment);
-    void self;
+    if (column === -1) return rows;
+    return rows.sort(function (a, b) {
+      var x = a.keys[column], y = b.keys[column];
+      if (x === null || y === null) {
+        if (x === y) return a.index - b.index;
+        return x === null ? 1 : -1; // empty last, whatever the direction
+      }
+      var c = typeof x === "number" && typeof y === "number" ? x - y : collate(String(x), String(y));
+      return c !== 0 ? c * dir : a.index - b.index;
+    });
   };
 
   Table.prototype.readUrl = function () {
@@ -313,6 +333,7 @@
   Table.prototype.reset = function () {
     this.state = { q: "", sort: "", filters: {} };
     this.input.value = "";
+    this.limit = PAGE;
     this.apply(true);
   };
 

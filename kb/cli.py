@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +16,9 @@ COMMANDS = (
     "kb.commands.schema",
     "kb.commands.new",
     "kb.commands.export",
+    "kb.commands.stale",
+    "kb.commands.diff",
+    "kb.commands.check_links",
 )
 
 
@@ -38,6 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kb: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`kb stale | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:  # a contributor must never see a traceback
         print(
             f"kb: internal error: {type(exc).__name__}: {exc} (please report it)", file=sys.stderr

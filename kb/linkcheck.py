@@ -1,0 +1,140 @@
+"""Check every source and website URL of the catalogs: HEAD, then GET when HEAD is refused;
+bounded concurrency, a timeout, retries with back-off and a minimum delay between two
+requests to the same host. Standard library only."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from kb.catalog import KnowledgeBase
+from kb.loader import display_path
+
+USER_AGENT = "kb-check-links (+https://github.com/example/cv-kb)"
+_RETRYABLE = {429, 500, 502, 503, 504}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a URL is written."""
+
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Options:
+    """How politely and how patiently to check."""
+
+    timeout: float = 10.0
+    concurrency: int = 8
+    retries: int = 2
+    per_host_delay: float = 1.0
+    backoff: float = 0.5
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome for one URL: ``error`` is None when it works."""
+
+    url: str
+    error: str | None
+    final_url: str | None = None
+
+
+def collect(kb: KnowledgeBase) -> dict[str, list[Place]]:
+    """Every website, repository and source URL, with the places it is written."""
+    found: dict[str, list[Place]] = defaultdict(list)
+    for catalog, entry in kb.all():
+        doc = kb.documents.get((catalog, entry.id))
+        path = display_path(kb.path_of(catalog, entry.id))
+        located: list[tuple[tuple[str | int, ...], str | None]] = [
+            (("website",), entry.website),
+            (("repository",), getattr(entry, "repository", None)),
+            *((("sources", i, "url"), s.url) for i, s in enumerate(entry.sources)),
+        ]
+        for loc, url in located:
+            if url:
+                line, col = doc.where(loc) if doc else (1, 1)
+                found[url].append(Place(path, line, col))
+    return dict(found)
+
+
+class _HostPacer:
+    """Keeps at least ``delay`` seconds between the starts of two requests to one host."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+        self.last: dict[str, float] = {}
+        self.guard = threading.Lock()
+
+    def wait(self, host: str) -> None:
+        with self.guard:
+            lock = self.locks[host]
+        with lock:
+            ready = self.last.get(host, 0.0) + self.delay
+            pause = ready - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            self.last[host] = time.monotonic()
+
+
+def _request(url: str, method: str, timeout: float) -> str:
+    """The final URL after redirects; raises on failure."""
+    req = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(req, timeout=timeout) as response:
+        return str(response.geturl())
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {exc.reason}"
+    if isinstance(exc, TimeoutError) or "timed out" in str(exc):
+        return "timed out"
+    if isinstance(exc, urllib.error.URLError):
+        return f"cannot connect ({exc.reason})"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _retryable(exc: BaseException) -> bool:
+    if isinstance(exc, urllib.error.HTTPError):
+        return exc.code in _RETRYABLE
+    return True  # timeouts and connection errors may pass on a second try
+
+
+def check_one(url: str, opts: Options, pacer: _HostPacer) -> Result:
+    """HEAD the URL (GET when HEAD is refused), retrying transient failures."""
+    host = urlsplit(url).hostname or ""
+    error: BaseException | None = None
+    for attempt in range(opts.retries + 1):
+        if attempt:
+            time.sleep(opts.backoff * 2 ** (attempt - 1))
+        for method in ("HEAD", "GET"):
+            pacer.wait(host)
+            try:
+                final = _request(url, method, opts.timeout)
+                return Result(url, None, final if final != url else None)
+            except Exception as exc:  # every failure is reported, none escapes
+                error = exc
+                head_refused = isinstance(exc, urllib.error.HTTPError) and exc.code != 404
+                if method == "HEAD" and head_refused:
+                    continue  # some servers refuse HEAD (405, 403, 501): try GET
+                break
+        if error is not None and not _retryable(error):
+            break
+    return Result(url, _reason(error) if error else "unknown error")
+
+
+def check(urls: list[str], opts: Options) -> list[Result]:
+    """Check every URL, at most ``opts.concurrency`` at a time."""
+    pacer = _HostPacer(opts.per_host_delay)
+    with ThreadPoolExecutor(max_workers=max(1, opts.concurrency)) as pool:
+        return list(pool.map(lambda u: check_one(u, opts, pacer), urls))

@@ -1,0 +1,67 @@
+"""``kb stale``: entries whose last check is too old, with the line of their date."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from conftest import VALID, Run, Tree
+
+
+def _verified(tree: Tree, catalog: str, entry_id: str, days_ago: int) -> str:
+    when = (date.today() - timedelta(days=days_ago)).isoformat()
+    text = tree.valid(catalog, entry_id).replace("2024-05-02", when)
+    tree.write(catalog, entry_id, text)
+    return when
+
+
+def _date_line(tree: Tree, catalog: str, entry_id: str) -> int:
+    """The line of ``last_verified:`` in the file as written (counted by hand, not by kb)."""
+    lines = (tree.root / catalog / f"{entry_id}.yml").read_text("utf-8").splitlines()
+    return next(n for n, text in enumerate(lines, 1) if text.startswith("last_verified:"))
+
+
+def test_lists_only_entries_older_than_the_limit_oldest_first(
+    tree: Tree, kb: Callable[..., Run]
+) -> None:
+    for catalog, entry_id in VALID:
+        _verified(tree, catalog, entry_id, 10)
+    old = _verified(tree, "sourcing-modes", "in-house", 400)
+    older = _verified(tree, "annotation-techniques", "polygon", 800)
+    run = kb("stale")
+    assert run.code == 1
+    polygon = _date_line(tree, "annotation-techniques", "polygon")
+    in_house = _date_line(tree, "sourcing-modes", "in-house")
+    assert run.out.splitlines() == [
+        f"{tree.rel('annotation-techniques', 'polygon')}:{polygon}:16: "
+        f"annotation-techniques/polygon last verified {older} (800 days ago)",
+        f"{tree.rel('sourcing-modes', 'in-house')}:{in_house}:16: "
+        f"sourcing-modes/in-house last verified {old} (400 days ago)",
+    ]
+    assert f"2 of {len(VALID)} entries" in run.err
+
+
+def test_days_option_and_json(tree: Tree, kb: Callable[..., Run]) -> None:
+    for catalog, entry_id in (("sourcing-modes", "in-house"), ("annotation-techniques", "polygon")):
+        _verified(tree, catalog, entry_id, 30)
+    run = kb("stale", "--days", "20", "--format", "json")
+    assert run.code == 1
+    found = {(e["catalog"], e["id"]): e for e in json.loads(run.out)}
+    assert ("sourcing-modes", "in-house") in found
+    assert found[("sourcing-modes", "in-house")]["age_days"] == 30
+    # the hand-written tree's other entries were verified on 2024-05-02: stale too
+    assert ("case-studies", "churn-ann") in found
+
+
+def test_nothing_stale_exits_zero(tree: Tree, kb: Callable[..., Run]) -> None:
+    run = kb("stale", "--days", "100000")
+    assert run.code == 0
+    assert run.out == ""
+    assert f"0 of {len(VALID)} entries" in run.err
+
+
+def test_usage_errors_exit_two(tree: Tree, kb: Callable[..., Run]) -> None:
+    assert kb("stale", "--days", "-1").code == 2
+    assert kb("stale", "no-such-folder").code == 2
+    assert kb("stale", "--days", "soon").code == 2

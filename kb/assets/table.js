@@ -264,7 +264,11 @@
       for (var value in options) {
         var item = options[value];
         var n = counts[field][value] || 0;
-        if (item.n !== n) { item.count.textContent = " (" + n + ")"; item.n = n; }
+        if (item.n !== n) {
+          item.count.textContent = " (" + n + ")";
+          item.wrap.classList.toggle("kb-empty", n === 0);
+          item.n = n;
+        }
         item.box.checked = (filters[field] || []).indexOf(value) !== -1;
       }
     }

@@ -28,6 +28,8 @@ from kb.tables import (
 )
 from kb.urls import Linker, download_path, schema_path
 
+# Stands for an entry id in a URL pattern the script fills in (ids never contain "_").
+ENTRY_ID_SLOT = "__id__"
 # Shown on the entry page above the facts table, not as rows of it.
 _ABOVE_FACTS = ("id", "name", "summary", "description", "sources", "last_verified")
 
@@ -192,19 +194,23 @@ def entry_page(
 
 
 def compare_page(kb: KnowledgeBase, catalog: str, linker: Linker) -> Markup:
-    """Every entry of ``catalog`` side by side; the script shows only the chosen ones."""
-    entries = sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower())
-    specs = [s for s in specs_by_name(catalog).values() if s.name not in ("id", "name")]
-    rows = [(s, [(e, cell(kb, catalog, e, s, linker)) for e in entries]) for s in specs]
+    """The compare page: the chosen entries (``?id=a&id=b``) side by side, one row per field.
+
+    The page carries only the field list; the script reads each chosen entry's facts from
+    its own page. Rendering every entry here would make the page (and the build) grow with
+    the catalog, for a view that shows two or three of them.
+    """
+    above = [s for s in specs_by_name(catalog).values() if s.name == "summary"]
+    facts = [s for s in specs_by_name(catalog).values() if s.name not in _ABOVE_FACTS]
+    verified = [s for s in specs_by_name(catalog).values() if s.name == "last_verified"]
+    fields = [{"name": s.name, "label": s.label} for s in above + facts + verified]
     return render(
         "compare.html",
         catalog=catalog,
         title=CATALOGS[catalog].title,
         catalog_href=linker.catalog(catalog),
-        entries=[
-            {"id": e.id, "name": e.name, "href": linker.entry(catalog, e.id)} for e in entries
-        ],
-        rows=rows,
+        fields_json=attribute_json(fields),
+        entry_href=linker.entry(catalog, ENTRY_ID_SLOT),
     )
 
 

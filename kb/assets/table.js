@@ -357,22 +357,83 @@
 
   /* ---------------------------------------------------------------- compare page */
 
+  // The chosen entries' facts come from their own pages (same site, relative URLs): the
+  // compare page stays small however large the catalog grows.
+  var MAX_COMPARED = 12;
+
+  function factsOf(doc, name) {
+    if (name === "summary") return doc.querySelector(".kb-entry .kb-summary");
+    if (name === "last_verified") return doc.querySelector(".kb-entry .kb-verified time");
+    return doc.querySelector('.kb-entry table.kb-facts tr[data-kb-field="' + name + '"] td');
+  }
+
+  function loadEntry(pattern, id) {
+    return fetch(pattern.replace("__id__", id), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        var heading = doc.querySelector(".kb-entry h1");
+        if (!heading) throw new Error("not an entry page");
+        return { id: id, name: heading.textContent, doc: doc };
+      })
+      .catch(function () { return { id: id, missing: true }; });
+  }
+
   function setupCompare(box) {
-    var ids = new URLSearchParams(window.location.search).getAll("id");
-    var cells = box.querySelectorAll("[data-kb-id]");
-    var known = {};
-    Array.prototype.forEach.call(cells, function (cell) { known[cell.getAttribute("data-kb-id")] = true; });
-    var chosen = ids.filter(function (id) { return known[id]; });
-    var status = el("p", { "class": "kb-status", role: "status" });
-    box.insertBefore(status, box.querySelector(".kb-table-scroll"));
-    if (!chosen.length) {
-      status.textContent = "No entries chosen: showing all of them.";
+    var fields = readJson(box, "data-kb-fields", []);
+    var result = box.querySelector("[data-kb-compare-result]");
+    var status = el("p", { "class": "kb-status", role: "status", "aria-live": "polite" });
+    box.insertBefore(status, result);
+    var ids = new URLSearchParams(window.location.search).getAll("id")
+      .filter(function (id, i, all) { return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && all.indexOf(id) === i; })
+      .slice(0, MAX_COMPARED);
+    if (!ids.length) {
+      status.textContent = "No entries chosen yet.";
       return;
     }
-    Array.prototype.forEach.call(cells, function (cell) {
-      cell.hidden = chosen.indexOf(cell.getAttribute("data-kb-id")) === -1;
+    status.textContent = "Loading " + ids.length + " entries…";
+    var pattern = box.getAttribute("data-kb-entry-href") || "../__id__/";
+    Promise.all(ids.map(function (id) { return loadEntry(pattern, id); })).then(function (entries) {
+      var found = entries.filter(function (e) { return !e.missing; });
+      var missing = entries.filter(function (e) { return e.missing; });
+      var table = el("table");
+      var head = el("tr");
+      head.appendChild(el("th", { scope: "col" }, "Field"));
+      found.forEach(function (e) {
+        var th = el("th", { scope: "col", "data-kb-id": e.id });
+        th.appendChild(el("a", { href: pattern.replace("__id__", e.id) }, e.name));
+        head.appendChild(th);
+      });
+      table.appendChild(el("thead")).appendChild(head);
+      var body = el("tbody");
+      fields.forEach(function (f) {
+        var tr = el("tr", { "data-kb-field": f.name });
+        tr.appendChild(el("th", { scope: "row" }, f.label));
+        found.forEach(function (e) {
+          var td = el("td", { "data-kb-id": e.id });
+          var source = factsOf(e.doc, f.name);
+          if (source) {
+            Array.prototype.forEach.call(source.childNodes, function (node) {
+              td.appendChild(document.importNode(node, true));
+            });
+          } else {
+            td.textContent = "—";
+          }
+          tr.appendChild(td);
+        });
+        body.appendChild(tr);
+      });
+      table.appendChild(body);
+      result.appendChild(table);
+      var text = "Comparing " + found.length + " " + (found.length === 1 ? "entry" : "entries") + ".";
+      if (missing.length) {
+        text += " Not found: " + missing.map(function (e) { return e.id; }).join(", ") + ".";
+      }
+      status.textContent = text;
     });
-    status.textContent = "Comparing " + chosen.length + " entries side by side.";
   }
 
   /* ---------------------------------------------------------------- ranking widget */

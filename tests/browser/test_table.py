@@ -126,10 +126,25 @@ def test_compare_selected_rows(base_url: str, page: Any) -> None:
         page.locator(f"tr[data-kb-id={entry}] td.kb-select input").check()
     page.locator(".kb-compare-button").click()
     page.wait_for_url("**/annotation-vendors/compare/?id=cvat&id=labelme")
-    columns = page.locator(".kb-compare thead th[data-kb-id]:not([hidden])")
+    page.locator(".kb-compare thead").wait_for()  # the facts arrive from the entry pages
+    columns = page.locator(".kb-compare thead th[data-kb-id]")
     assert [c.get_attribute("data-kb-id") for c in columns.all()] == ["cvat", "labelme"]
-    row = page.locator(".kb-compare tr[data-kb-field=license] td:not([hidden])")
+    row = page.locator(".kb-compare tr[data-kb-field=license] td")
     assert row.all_inner_texts() == ["Open source", "Open source"]
+    techniques = page.locator(".kb-compare tr[data-kb-field=techniques] td").first
+    assert techniques.locator("a[href$='annotation-techniques/polygon/']").count() == 1
+    assert "Comparing 2 entries." in str(page.locator(".kb-compare .kb-status").inner_text())
+
+
+def test_compare_link_with_unknown_ids_says_so(base_url: str, page: Any) -> None:
+    page.goto(base_url + "image-optimizers/compare/?id=tinypng&id=nope&id=%3Cb%3E")
+    page.locator(".kb-compare thead").wait_for()
+    assert page.locator(".kb-compare thead th[data-kb-id]").count() == 1
+    status = str(page.locator(".kb-compare .kb-status").inner_text())
+    assert status == "Comparing 1 entry. Not found: nope."
+    assert page.locator(".kb-compare b").count() == 0
+    page.errors.clear()  # the browser logs the 404 of the unknown entry's page
+    assert page.off_host == []
     assert_clean(page)
 
 

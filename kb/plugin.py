@@ -114,6 +114,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if generated is not None:
             # The title reaches Material's templates unescaped: escape it here.
             page.meta["title"] = html.escape(generated.title)
+            page.meta["hide"] = ["toc"]  # the tables need the width more than an empty sidebar
             if generated.src.endswith("/compare.md"):
                 # Every entry again, side by side: search results would only repeat them.
                 page.meta["search"] = {"exclude": True}

@@ -131,6 +131,7 @@ def table(kb: KnowledgeBase, catalog: str, linker: Linker, opts: TableOptions) -
         catalog=catalog,
         state=opts.state,
         compare_href=linker.compare(catalog),
+        sort=opts.sort,
         facets_json=attribute_json(facet_data),
         caption=f"{CATALOGS[catalog].title}: {len(rows)} of {len(kb.entries[catalog])}",
         columns=[specs[c] for c in columns],

@@ -40,7 +40,10 @@
     this.fields = this.headers.map(function (th) { return th.getAttribute("data-kb-field"); });
     this.types = this.headers.map(function (th) { return th.getAttribute("data-kb-type"); });
     this.facets = this.meta.facets || [];
-    this.state = { q: "", sort: "", filters: {} };
+    // An embedded table may come sorted by the page author (data-kb-sort); Reset returns to it.
+    this.initialSort = box.getAttribute("data-kb-sort") || "";
+    if (this.fields.indexOf(this.initialSort.replace(/^-/, "")) === -1) this.initialSort = "";
+    this.state = { q: "", sort: this.initialSort, filters: {} };
     this.selected = {};
     this.limit = PAGE;
     this.rows = this.readRows();
@@ -335,7 +338,7 @@
   };
 
   Table.prototype.reset = function () {
-    this.state = { q: "", sort: "", filters: {} };
+    this.state = { q: "", sort: this.initialSort, filters: {} };
     this.input.value = "";
     this.limit = PAGE;
     this.apply(true);

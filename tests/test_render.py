@@ -1,0 +1,197 @@
+"""kb.render: whatever text a contributor writes comes out of the templates as text.
+
+Hypothesis writes random text (angle brackets, quotes, ampersands, template braces, any
+script of any language) into every kind of text field; the rendered HTML is parsed back and
+must contain no element, attribute or URL the templates did not put there, and must show
+the text itself.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kb.catalog import KnowledgeBase
+from kb.models import AnnotationTechnique, SourcingMode
+from kb.render import TableOptions, entry_page, table
+from kb.urls import Linker
+
+# Tags and attributes the templates themselves write; a payload would add others.
+TAGS = {
+    "article",
+    "h1",
+    "h2",
+    "p",
+    "div",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "span",
+    "ul",
+    "li",
+    "time",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "ol",
+    "blockquote",
+    "br",
+    "hr",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
+ATTRIBUTES = {"class", "id", "href", "rel", "title", "scope", "datetime", "role", "align"}
+
+
+class Parsed(HTMLParser):
+    """Every start tag with its attributes, and the text, unescaped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> Parsed:
+    parser = Parsed()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def assert_inert(html: str) -> Parsed:
+    page = parse(html)
+    for tag, attrs in page.tags:
+        assert tag in TAGS, f"unexpected element <{tag}>"
+        for name, value in attrs:
+            assert name in ATTRIBUTES or name.startswith("data-"), f"unexpected {name}="
+            if name == "href" and value:
+                scheme = value.split(":", 1)[0].lower() if ":" in value.split("/")[0] else ""
+                assert scheme in ("", "http", "https", "mailto"), value
+    return page
+
+
+# Text a validator accepts: no control or format characters, no surrounding space.
+plain = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")),
+        min_size=1,
+        max_size=60,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+hostile = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "{{ 7*191 }}",
+        "{% for x in y %}",
+        "&lt;b&gt;",
+        "javascript:alert(1)",
+        "<svg onload=alert(1)>",
+    ]
+)
+texts = st.one_of(plain, hostile, st.tuples(plain, hostile).map(" ".join))
+SOURCE = {"url": "https://example.com/a", "title": "A page", "accessed": date(2024, 5, 1)}
+
+
+def base(root: Path) -> KnowledgeBase:
+    return KnowledgeBase(root)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=texts, summary=texts, title=texts, use=texts, description=texts)
+def test_any_text_renders_as_text(
+    name: str, summary: str, title: str, use: str, description: str
+) -> None:
+    kb = base(Path("catalog"))
+    technique = AnnotationTechnique.model_validate(
+        {
+            "id": "t",
+            "name": name[:80],
+            "summary": summary,
+            "description": description,
+            "geometry": "box",
+            "dimensions": ["2d"],
+            "typical_uses": [use],
+            "sources": [{**SOURCE, "title": title}],
+            "last_verified": date(2024, 5, 2),
+        }
+    )
+    kb.entries["annotation-techniques"]["t"] = technique
+    page_html = entry_page(
+        kb, "annotation-techniques", technique, Linker("annotation-techniques/t/"), None
+    )
+    shown = "".join(assert_inert(str(page_html)).text)
+    for text in (name[:80], summary, title, use):
+        assert text in shown
+    listing = table(kb, "annotation-techniques", Linker("annotation-techniques/"), TableOptions())
+    shown = "".join(assert_inert(str(listing)).text)
+    assert name[:80] in shown and summary in shown
+
+
+def test_a_javascript_link_in_markdown_is_dropped() -> None:
+    kb = base(Path("catalog"))
+    mode = SourcingMode.model_validate(
+        {
+            "id": "m",
+            "name": "M",
+            "summary": "S",
+            "time_required": "low",
+            "price": "cheap",
+            "labeling_quality": "low",
+            "security": "low",
+            "who_labels": "W",
+            "description": "[click](javascript:alert(1)) and [ok](https://example.org/)",
+            "sources": [SOURCE],
+            "last_verified": date(2024, 5, 2),
+        }
+    )
+    kb.entries["sourcing-modes"]["m"] = mode
+    html = str(entry_page(kb, "sourcing-modes", mode, Linker("sourcing-modes/m/"), None))
+    links = [dict(attrs) for tag, attrs in parse(html).tags if tag == "a"]
+    assert {"href": "https://example.org/", "rel": "nofollow ugc noopener"} in links
+    assert not any("javascript" in (link.get("href") or "") for link in links)
+
+
+def test_facet_values_survive_the_attribute() -> None:
+    kb = base(Path("catalog"))
+    mode = SourcingMode.model_validate(
+        {
+            "id": "m",
+            "name": "It's <b>",
+            "summary": "S",
+            "time_required": "low",
+            "price": "cheap",
+            "labeling_quality": "low",
+            "security": "low",
+            "who_labels": "W",
+            "sources": [SOURCE],
+            "last_verified": date(2024, 5, 2),
+        }
+    )
+    kb.entries["sourcing-modes"]["m"] = mode
+    html = str(table(kb, "sourcing-modes", Linker("sourcing-modes/"), TableOptions()))
+    row = next(dict(a) for t, a in parse(html).tags if t == "tr" and dict(a).get("data-kb-id"))
+    assert json.loads(str(row["data-kb-values"]))["price"] == ["cheap"]
+    assert row["data-kb-text"] is not None and "it's <b>" in row["data-kb-text"]

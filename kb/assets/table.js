@@ -49,6 +49,8 @@
     this.rows = this.readRows();
     this.build();
     this.readUrl();
+    // A shared link with filters opens the filter panel, so the reader sees what is applied.
+    if (this.details && Object.keys(this.state.filters).length) this.details.open = true;
     this.apply(false);
     if (this.useUrl && this.state.q) {
       this.releaseQuery();
@@ -112,6 +114,7 @@
     this.facetBoxes = {};
     if (this.facets.length) {
       var details = el("details", { "class": "kb-facets" });
+      this.details = details;
       details.appendChild(el("summary", {}, "Filters"));
       this.facets.forEach(function (facet) { details.appendChild(self.buildFacet(facet)); });
       bar.appendChild(details);

@@ -89,6 +89,7 @@ def test_facet_search_url_round_trip_and_back(base_url: str, page: Any) -> None:
     assert set(shown_ids(other)) == expected
     assert other.locator(".kb-search input").input_value() == "desktop"
     assert other.locator("fieldset[data-kb-facet=license] input[value=open-source]").is_checked()
+    assert other.locator("details.kb-facets").get_attribute("open") is not None  # shown open
     assert other.evaluate("document.getElementById('__search').checked") is False
     other.close()
 

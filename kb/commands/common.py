@@ -1,4 +1,4 @@
-"""Helpers shared by the sub-commands."""
+"""Utilities shared by the sub-commands."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from kb.catalog import KnowledgeBase
 from kb.models import CATALOGS, Entry
 from kb.render import TableOptions, attribute_json, last_verified, matches, render
 from kb.tables import FieldSpec, raw_values, specs_by_name
-from kb.urls import Linker, download_path
+from kb.urls import Linker, download_path, schema_path
 from kb.yamlread import MAX_DEPTH, MAX_FILE_BYTES
 
 
@@ -63,6 +63,7 @@ def catalogs(kb: KnowledgeBase, linker: Linker) -> Markup:
             "href": linker.catalog(name),
             "csv_href": linker.file(download_path(name, "csv")),
             "json_href": linker.file(download_path(name, "json")),
+            "schema_href": linker.file(schema_path(name)),
         }
         for name, spec in CATALOGS.items()
     ]

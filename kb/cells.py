@@ -68,6 +68,7 @@ class Cell:
     field: str
     items: list[Item] = dc_field(default_factory=list)
     chips: bool = False
+    bullets: bool = False  # lists of sentences (e.g. area: role) read better as a list
     html: Markup | None = None
     sort: str = ""
 
@@ -153,4 +154,7 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
     items = [_item(kb, spec, v, linker) for v in values]
     if spec.name == "name":
         items = [Item(str(value), linker.entry(catalog, entry.id))]
-    return Cell(spec.name, items, spec.many, None, _sort_key(spec, values, items))
+    bullets = spec.many and spec.kind == "object"
+    return Cell(
+        spec.name, items, spec.many and not bullets, bullets, None, _sort_key(spec, values, items)
+    )

@@ -86,3 +86,24 @@ def test_editor_settings_map_every_catalog_to_its_schema() -> None:
         line = f"# yaml-language-server: $schema=../../schema/{catalog}.schema.json\n"
         for entry in (ROOT / "catalog" / catalog).glob("*.yml"):
             assert entry.read_text("utf-8").startswith(line), entry
+
+
+@pytest.mark.parametrize(
+    ("path", "schema"),
+    [
+        (".github/workflows/ci.yml", "vendor.github-workflows"),
+        (".github/workflows/ci.yml", "custom.github-workflows-require-timeout"),
+    ],
+)
+def test_workflow_files_are_valid(path: str, schema: str) -> None:
+    """The CI workflow against check-jsonschema's own copy of GitHub's workflow schema (no
+    network), and with a timeout on every job."""
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    result = subprocess.run(
+        [exe, "--builtin-schema", schema, str(ROOT / path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -215,3 +216,27 @@ def browser() -> Iterator[Any]:
             yield launched
         finally:
             launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh desktop-width tab of the shared browser; ``tab.errors`` collects console and
+    page errors, ``tab.off_host`` every request to a host other than 127.0.0.1 (aborted)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    tab.errors = []
+    tab.off_host = []
+
+    def on_request(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            tab.off_host.append(url)
+            route.abort()
+
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.errors.append(f"page error: {exc}"))
+    tab.route("**/*", on_request)
+    yield tab
+    context.close()

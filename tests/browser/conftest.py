@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
-from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from builtsite import SITE_PREFIX, build_site
@@ -33,26 +31,3 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         local = url.rstrip("/")
         sitemap.write_text(sitemap.read_text("utf-8").replace(published.group(1), local), "utf-8")
         yield url + SITE_PREFIX.lstrip("/")
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh tab; ``tab.errors`` and ``tab.off_host`` collect what went wrong."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    tab = context.new_page()
-    tab.errors = []
-    tab.off_host = []
-
-    def on_request(route: Any) -> None:
-        url = route.request.url
-        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            tab.off_host.append(url)
-            route.abort()
-
-    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda exc: tab.errors.append(f"page error: {exc}"))
-    tab.route("**/*", on_request)
-    yield tab
-    context.close()

@@ -12,10 +12,8 @@ on each hostile entry's page its payload text is visible, as text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -101,33 +99,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _pages(site: Path) -> list[str]:
     """Every generated HTML page, as a path relative to the site root."""
     return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh page that records console errors, page errors and off-host requests."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.errors = []  # type: ignore[attr-defined]
-    tab.off_host = []  # type: ignore[attr-defined]
-
-    def on_console(msg: Any) -> None:
-        if msg.type == "error":
-            tab.errors.append(f"console: {msg.text}")
-
-    def on_request(route: Any) -> None:
-        host = urlsplit(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            tab.off_host.append(route.request.url)
-            route.abort()
-
-    tab.on("console", on_console)
-    tab.on("pageerror", lambda exc: tab.errors.append(f"page error: {exc}"))
-    tab.route("**/*", on_request)
-    yield tab
-    context.close()
 
 
 def _visit(page: Any, url: str) -> dict[str, list[str]]:

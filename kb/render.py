@@ -201,10 +201,10 @@ def compare_page(kb: KnowledgeBase, catalog: str, linker: Linker) -> Markup:
     its own page. Rendering every entry here would make the page (and the build) grow with
     the catalog, for a view that shows two or three of them.
     """
-    above = [s for s in specs_by_name(catalog).values() if s.name == "summary"]
-    facts = [s for s in specs_by_name(catalog).values() if s.name not in _ABOVE_FACTS]
-    verified = [s for s in specs_by_name(catalog).values() if s.name == "last_verified"]
-    fields = [{"name": s.name, "label": s.label} for s in above + facts + verified]
+    specs = specs_by_name(catalog)
+    facts = [s for s in specs.values() if s.name not in _ABOVE_FACTS]
+    rows = [specs["summary"], *facts, specs["last_verified"]]
+    fields = [{"name": s.name, "label": s.label} for s in rows]
     return render(
         "compare.html",
         catalog=catalog,

@@ -103,6 +103,7 @@ class ToolKind(Vocab):
     DESKTOP = ("desktop", "Desktop")
     PLUGIN = ("plugin", "Plugin")
     API = ("api", "API")
+    CLI = ("cli", "Command line")
 
 
 class CompressionMode(Vocab):

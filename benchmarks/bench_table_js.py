@@ -29,7 +29,7 @@ from pathlib import Path
 
 import kb
 from kb.loader import load
-from kb.render import TableOptions, table
+from kb.table import CatalogTable
 from kb.urls import Linker
 
 TARGET_MS = 16.0
@@ -119,7 +119,7 @@ def write_page(folder: Path, count: int) -> int:
     if base.problems:
         sys.exit(f"generated catalog is invalid: {base.problems[0]}")
     linker = Linker(f"{CATALOG}/")  # links as seen from the catalog page
-    html = table(base, CATALOG, linker, TableOptions(state="url"))
+    html = CatalogTable.from_catalog(base, CATALOG).as_html(linker, state="url")
     page = PAGE.format(table=html)
     (folder / "index.html").write_text(page, encoding="utf-8")
     assets = Path(kb.__file__).parent / "assets"

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from kb.catalog import KnowledgeBase
+from kb.fields import NumberFormat
 from kb.introspect import FieldSpec, Kind
 from kb.models import Entry, Rating
 from kb.urls import Linker
@@ -100,14 +101,25 @@ def markdown_html(text: str) -> Markup:
     return Markup(clean)
 
 
-def _number(value: int | float) -> str:
-    return (
-        str(value)
-        if isinstance(value, int)
-        else f"{value:g}"
-        if abs(value) >= 1e-4
-        else repr(value)
-    )
+NBSP = "\u00a0"  # keeps a figure and its unit on one line
+
+
+def _plain(value: int | float) -> str:
+    if isinstance(value, int):
+        return f"{value:,}"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1e-4 else repr(value)
+
+
+def format_number(value: int | float, display: NumberFormat | None) -> str:
+    """A number as readers read it: thousands separated, a fraction as a percentage, a
+    size with its unit; the model field says which (its ``Display`` marker)."""
+    if display == "percent":
+        return f"{value * 100:.1f}".removesuffix(".0") + NBSP + "%"
+    if display == "megabytes":
+        return _plain(value) + NBSP + "MB"
+    return _plain(value)
 
 
 def _url_text(url: str) -> str:
@@ -134,7 +146,7 @@ def _item(kb: KnowledgeBase, spec: FieldSpec, value: Any, linker: Linker) -> Ite
     if isinstance(value, bool):
         return Item("Yes" if value else "No")
     if isinstance(value, int | float):
-        return Item(_number(value))
+        return Item(format_number(value, spec.display))
     if isinstance(value, BaseModel):
         return _object_item(value)
     if spec.kind is Kind.URL:
@@ -169,7 +181,7 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
     items = [_item(kb, spec, v, linker) for v in values]
     if spec.name == "name":
         items = [Item(str(value), linker.entry(catalog, entry.id))]
-    bullets = spec.many and spec.kind is Kind.OBJECT
+    bullets = spec.many and spec.kind in (Kind.OBJECT, Kind.TEXT)  # sentences read as a list
     return Cell(
         spec.name, items, spec.many and not bullets, bullets, None, _sort_key(spec, values, items)
     )

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, AllowInfNan, BeforeValidator, Field, Strict, StringConstraints
@@ -37,9 +37,28 @@ PLACEHOLDER_URL = "https://example.com/"
 
 @dataclass(frozen=True)
 class Column:
-    """Marks a field as a column of the catalog's comparison table."""
+    """Marks a field as a column of the catalog's comparison table.
+
+    ``default`` columns are shown unless the reader chooses otherwise; the others are offered
+    in the table's column chooser. ``under_name`` puts the value beneath the entry's name in
+    smaller type instead of a column of its own (a long summary would eat the width).
+    """
 
     short: str | None = None  # a narrower header than the field title, when it helps
+    default: bool = True
+    under_name: bool = False
+
+
+# How a number is shown: "percent" for a fraction (0.8659 -> 86.6 %), "count" for a whole
+# number with thousands separators, "megabytes" for a size in MB.
+NumberFormat = Literal["percent", "count", "megabytes"]
+
+
+@dataclass(frozen=True)
+class Display:
+    """Says how a numeric field reads: as a percentage, a count or a size with its unit."""
+
+    format: NumberFormat
 
 
 @dataclass(frozen=True)

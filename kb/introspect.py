@@ -14,7 +14,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from kb.fields import URL_PATTERN, Column, MarkdownText, NotFaceted, RefTo
+from kb.fields import URL_PATTERN, Column, Display, MarkdownText, NotFaceted, NumberFormat, RefTo
 from kb.models import CATALOGS, Entry, Rating
 from kb.vocab import Vocab
 
@@ -51,8 +51,11 @@ class FieldSpec:
     many: bool  # a list of values
     vocab: type[Vocab] | None  # for enum and ordinal fields (a rating: its scale)
     ref: str | None  # the referenced catalog
-    column: bool  # shown in the comparison table by default
+    column: bool  # offered as a column of the comparison table (the Column marker)
     facetable: bool = True
+    default_column: bool = False  # shown unless the reader chooses other columns
+    under_name: bool = False  # shown beneath the name rather than as a column
+    display: NumberFormat | None = None  # how a number reads (percent, count, megabytes)
     rated: bool = False  # the value is a Rating: a level with its basis
     model: type[BaseModel] | None = None  # the nested model of an object field or rating
     base: Any = None  # the bare Python type (str, int, float, date, a Vocab, a model ...)
@@ -146,6 +149,7 @@ def spec_of(name: str, info: FieldInfo, own_catalog: str | None = None) -> Field
         vocab = base if isinstance(base, type) and issubclass(base, Vocab) else None
     column = next((m for m in meta if isinstance(m, Column)), None)
     ref = next((m for m in meta if isinstance(m, RefTo)), None)
+    display = next((m.format for m in meta if isinstance(m, Display)), None)
     label = info.title or name.replace("_", " ").capitalize()
     return FieldSpec(
         name=name,
@@ -159,6 +163,9 @@ def spec_of(name: str, info: FieldInfo, own_catalog: str | None = None) -> Field
         ref=(ref.catalog or own_catalog) if ref else None,
         column=column is not None,
         facetable=not any(isinstance(m, NotFaceted) for m in meta),
+        default_column=column is not None and column.default and not column.under_name,
+        under_name=column is not None and column.under_name,
+        display=display,
         rated=rated,
         model=base if isinstance(base, type) and issubclass(base, BaseModel) else None,
         base=base,

@@ -25,6 +25,7 @@ from kb.fields import (
     Bool,
     Column,
     Date,
+    Display,
     Float,
     Id,
     Int,
@@ -122,7 +123,7 @@ class Entry(BaseModel):
     name: Annotated[Name, Column()] = Field(
         title="Name", description="The name readers know it by, as its makers write it."
     )
-    summary: Annotated[Text, Column()] = Field(
+    summary: Annotated[Text, Column(under_name=True)] = Field(
         title="Summary", description="One neutral sentence saying what it is. No marketing."
     )
     description: Markdown | None = Field(
@@ -130,13 +131,13 @@ class Entry(BaseModel):
         title="Description",
         description="Optional longer notes in Markdown (links, lists, emphasis; no raw HTML).",
     )
-    website: Url | None = Field(
+    website: Annotated[Url | None, Column(default=False)] = Field(
         default=None, title="Website", description="The official website (http or https)."
     )
-    added: Date = Field(
+    added: Annotated[Date, Column(default=False)] = Field(
         title="Added", description="Date the entry entered the catalog (YYYY-MM-DD)."
     )
-    status: v.Status = Field(
+    status: Annotated[v.Status, Column(default=False)] = Field(
         default=v.Status.ACTIVE,
         title="Status",
         description="active (default), discontinued, or superseded (by the successor).",
@@ -163,7 +164,7 @@ class Entry(BaseModel):
         description="Where the facts come from: at least one, each with url, title, kind, "
         "accessed.",
     )
-    last_verified: Date | None = Field(
+    last_verified: Annotated[Date | None, Column(short="Verified", default=False)] = Field(
         default=None,
         title="Last verified",
         description="Date a person compared every fact of the entry with the cited sources "
@@ -237,7 +238,7 @@ LIFECYCLE_FIELDS = ("status", "status_date", "status_note", "successor")
 class ImageGenerator(Entry):
     """An AI image generator: turns a text prompt (and sometimes an image) into images."""
 
-    maker: Name | None = Field(
+    maker: Annotated[Name | None, Column(default=False)] = Field(
         default=None, title="Maker", description="Company or group that makes it."
     )
     access: Annotated[Some[v.AccessChannel], Column()] = Field(
@@ -249,15 +250,15 @@ class ImageGenerator(Entry):
     features: Annotated[Many[v.GeneratorFeature], Column()] = Field(
         default_factory=list, title="Features", description="Capabilities the sources confirm."
     )
-    technology: Text | None = Field(
+    technology: Annotated[Text | None, Column(default=False)] = Field(
         default=None,
         title="Technology",
         description="Model or method it is built on, as the sources report it.",
     )
-    ownership: v.Ownership | None = Field(
+    ownership: Annotated[v.Ownership | None, Column(short="Ownership", default=False)] = Field(
         default=None, title="Image ownership", description="Who owns generated images."
     )
-    free_allowance: Text | None = Field(
+    free_allowance: Annotated[Text | None, Column(short="Free use", default=False)] = Field(
         default=None, title="Free allowance", description="What the free tier or trial gives."
     )
     ease_of_use: Annotated[LevelRating, Column()] = Field(
@@ -293,13 +294,15 @@ class ImageOptimizer(Entry):
     output_formats: Annotated[Many[v.ImageFormat], Column(short="Writes")] = Field(
         default_factory=list, title="Output formats", description="Formats it can save."
     )
-    max_file_size_mb: Annotated[Float | None, Column(short="Max MB")] = Field(
-        default=None,
-        gt=0,
-        title="Max file size (MB)",
-        description="Largest file accepted, in megabytes, for the free version.",
+    max_file_size_mb: Annotated[Float | None, Column(short="Max size"), Display("megabytes")] = (
+        Field(
+            default=None,
+            gt=0,
+            title="Max file size (MB)",
+            description="Largest file accepted, in megabytes, for the free version.",
+        )
     )
-    max_batch: Annotated[Int | None, Column(short="Batch")] = Field(
+    max_batch: Annotated[Int | None, Column(short="Batch"), Display("count")] = Field(
         default=None,
         ge=1,
         title="Files per batch",
@@ -308,10 +311,10 @@ class ImageOptimizer(Entry):
     pricing: Annotated[Some[v.PricingModel], Column()] = Field(
         title="Pricing", description="Every way it can be paid for."
     )
-    features: Many[v.OptimizerFeature] = Field(
+    features: Annotated[Many[v.OptimizerFeature], Column(default=False)] = Field(
         default_factory=list, title="Features", description="Capabilities the sources confirm."
     )
-    integrations: Many[v.Integration] = Field(
+    integrations: Annotated[Many[v.Integration], Column(default=False)] = Field(
         default_factory=list,
         title="Integrations",
         description="Products it plugs into or imports from.",
@@ -341,10 +344,10 @@ class AnnotationVendor(Entry):
         title="Sourcing modes",
         description="Ids of the ways of staffing the work it supports (in-house, ...).",
     )
-    pricing: Many[v.PricingModel] = Field(
+    pricing: Annotated[Many[v.PricingModel], Column(default=False)] = Field(
         default_factory=list, title="Pricing", description="How it is paid for."
     )
-    repository: Url | None = Field(
+    repository: Annotated[Url | None, Column(short="Code", default=False)] = Field(
         default=None, title="Source code", description="Public source repository, if any."
     )
 
@@ -364,7 +367,9 @@ class SourcingMode(Entry):
     security: Annotated[LevelRating, Column()] = Field(
         title="Security", description="How well the data is protected: low, average, high."
     )
-    who_labels: Text = Field(title="Who labels", description="Who does the labeling work.")
+    who_labels: Annotated[Text, Column(default=False)] = Field(
+        title="Who labels", description="Who does the labeling work."
+    )
 
 
 class AnnotationTechnique(Entry):
@@ -417,7 +422,7 @@ class VisionTask(Entry):
         title="Applications",
         description="What it does in each application area (area, role).",
     )
-    part_of: TaskId | None = Field(
+    part_of: Annotated[TaskId | None, Column(default=False)] = Field(
         default=None, title="Part of", description="Id of the broader task this one belongs to."
     )
 
@@ -431,11 +436,13 @@ class CaseStudy(Entry):
     model_type: Annotated[Text, Column(short="Model")] = Field(
         title="Model", description="Architecture in a phrase, e.g. 'LSTM with word embeddings'."
     )
-    dataset: Text = Field(title="Dataset", description="The data set used.")
-    samples: Annotated[Int | None, Column()] = Field(
+    dataset: Annotated[Text, Column(default=False)] = Field(
+        title="Dataset", description="The data set used."
+    )
+    samples: Annotated[Int | None, Column(), Display("count")] = Field(
         default=None, ge=1, title="Samples", description="Number of records, as reported."
     )
-    test_share: Annotated[Float | None, Column(short="Test share")] = Field(
+    test_share: Annotated[Float | None, Column(short="Held out"), Display("percent")] = Field(
         default=None, gt=0, lt=1, title="Test share", description="Fraction held out, e.g. 0.2."
     )
     # Not Many[...]: a network often repeats a layer (the seed's churn ANN has two identical
@@ -443,24 +450,32 @@ class CaseStudy(Entry):
     layers: Annotated[list[Text], Field(max_length=MAX_LIST)] = Field(
         default_factory=list, title="Layers", description="The layers, input to output."
     )
-    output_activation: v.Activation | None = Field(
-        default=None, title="Output activation", description="sigmoid or softmax."
+    output_activation: Annotated[v.Activation | None, Column(short="Activation", default=False)] = (
+        Field(default=None, title="Output activation", description="sigmoid or softmax.")
     )
-    loss: Text | None = Field(default=None, title="Loss", description="Loss function.")
-    optimizer: Text | None = Field(default=None, title="Optimizer", description="Optimizer.")
-    epochs: Int | None = Field(default=None, ge=1, title="Epochs", description="Epochs trained.")
+    loss: Annotated[Text | None, Column(default=False)] = Field(
+        default=None, title="Loss", description="Loss function."
+    )
+    optimizer: Annotated[Text | None, Column(default=False)] = Field(
+        default=None, title="Optimizer", description="Optimizer."
+    )
+    epochs: Annotated[Int | None, Column(default=False), Display("count")] = Field(
+        default=None, ge=1, title="Epochs", description="Epochs trained."
+    )
     metric: Annotated[v.Metric, Column()] = Field(
         title="Metric", description="How the result was measured."
     )
-    result: Annotated[Float, Column()] = Field(
+    result: Annotated[Float, Column(), Display("percent")] = Field(
         ge=0, le=1, title="Result", description="Reported figure as a fraction (0.8659)."
     )
-    majority_baseline: Annotated[Float | None, Column(short="Baseline")] = Field(
-        default=None,
-        ge=0,
-        le=1,
-        title="Majority-class baseline",
-        description="Accuracy of always predicting the most common class, when known.",
+    majority_baseline: Annotated[Float | None, Column(short="Baseline"), Display("percent")] = (
+        Field(
+            default=None,
+            ge=0,
+            le=1,
+            title="Majority-class baseline",
+            description="Accuracy of always predicting the most common class, when known.",
+        )
     )
 
 

@@ -16,6 +16,7 @@ from kb.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.models import CATALOGS, Entry
 from kb.templating import attribute_json, render
 from kb.urls import Linker
+from kb.vocab import Status
 
 # A fixed filter: (field, accepted raw values) pairs; OR within a field, AND across fields.
 Rules = tuple[tuple[str, tuple[str, ...]], ...]
@@ -24,8 +25,35 @@ State = Literal["url", "local"]
 
 
 def default_columns(catalog: str) -> tuple[str, ...]:
-    """The columns a catalog's table shows unless told otherwise (the model's Column marks)."""
-    return tuple(s.name for s in field_specs(catalog) if s.column)
+    """The columns a catalog's table shows unless told otherwise: the name, then the fields
+    the model marks as default columns."""
+    return (
+        "name",
+        *(s.name for s in field_specs(catalog) if s.default_column and s.name != "name"),
+    )
+
+
+def offered_columns(catalog: str) -> tuple[str, ...]:
+    """Every column a reader can show (the model's Column marks), in model order."""
+    return tuple(s.name for s in field_specs(catalog) if s.column and not s.under_name)
+
+
+def under_name(catalog: str) -> tuple[FieldSpec, ...]:
+    """The fields shown beneath each entry's name (the summary) instead of as columns."""
+    return tuple(s for s in field_specs(catalog) if s.under_name)
+
+
+def scale_legend(spec: FieldSpec) -> dict[str, Any]:
+    """How a ranked column reads: its levels from lowest to highest and what it rates."""
+    levels = sorted((m for m in spec.vocab or () if m.rank), key=lambda m: m.rank or 0)
+    return {
+        "field": spec.name,
+        "label": spec.label,
+        "description": spec.description,
+        "levels": [{"label": m.label, "rank": m.rank} for m in levels],
+        "top": max((m.rank or 0 for m in levels), default=0),
+        "rated": spec.rated,
+    }
 
 
 def facets(catalog: str) -> list[FieldSpec]:
@@ -86,9 +114,12 @@ class CatalogTable:
         return specs_by_name(self.catalog)
 
     def with_columns(self, names: tuple[str, ...]) -> CatalogTable:
-        """The same rows with the given columns (the name always comes first)."""
+        """The same rows with the given columns (the name always comes first; a field shown
+        beneath the name is never a column of its own)."""
         chosen = names or default_columns(self.catalog)
-        return replace(self, columns=("name", *(c for c in chosen if c != "name")))
+        beneath = {s.name for s in under_name(self.catalog)}
+        rest = (c for c in chosen if c != "name" and c not in beneath)
+        return replace(self, columns=("name", *rest))
 
     def filtered(self, rules: Rules) -> CatalogTable:
         """Only the rows that pass every rule."""
@@ -106,8 +137,9 @@ class CatalogTable:
             return self
         descending = key.startswith("-")
         keyed = [(_sort_key(spec, e), e) for e in self.entries]
-        filled = sorted((k for k in keyed if k[0][0] == 0), key=lambda k: k[0][1],
-                        reverse=descending)
+        filled = sorted(
+            (k for k in keyed if k[0][0] == 0), key=lambda k: k[0][1], reverse=descending
+        )
         empty = [k for k in keyed if k[0][0] == 1]
         return replace(self, entries=tuple(e for _, e in [*filled, *empty]), sort=key)
 
@@ -143,32 +175,59 @@ class CatalogTable:
         return [cell(self.kb, self.catalog, entry, specs[c], linker) for c in self.columns]
 
     def as_html(self, linker: Linker, state: State = "local") -> Markup:
-        """The table as the table script expects it (complete without JavaScript)."""
+        """The table as the table script expects it (complete without JavaScript).
+
+        The catalog page's own table (``state="url"``) also carries every other column the
+        model offers, hidden, so the reader can show them without a request; embedded
+        tables carry only the columns their page chose.
+        """
         table = self.with_columns(self.columns)
+        shown = set(table.columns)
+        if state == "url":
+            extra = [c for c in offered_columns(self.catalog) if c not in shown]
+            table = replace(table, columns=(*table.columns, *extra))
         specs = table.specs
+        columns = [specs[c] for c in table.columns]
         facet_specs = facets(self.catalog)
         total = len(self.kb.entries[self.catalog])
         return render(
             "table.html",
             catalog=self.catalog,
+            title=CATALOGS[self.catalog].title,
             state=state,
             compare_href=linker.compare(self.catalog),
             sort=self.sort,
             facets_json=attribute_json(table.facet_data()),
-            caption=f"{CATALOGS[self.catalog].title}: {self.count} of {total}",
-            columns=[specs[c] for c in table.columns],
-            rows=[table._row(e, linker, facet_specs) for e in table.entries],
+            caption=caption(CATALOGS[self.catalog].title, self.count, total),
+            columns=columns,
+            shown=shown,
+            defaults=default_columns(self.catalog),
+            legend=[scale_legend(c) for c in columns if c.kind is Kind.ORDINAL and c.vocab],
+            rows=[table._row(e, linker, facet_specs, shown) for e in table.entries],
         )
 
-    def _row(self, entry: Entry, linker: Linker, facet_specs: list[FieldSpec]) -> dict[str, Any]:
+    def _row(
+        self, entry: Entry, linker: Linker, facet_specs: list[FieldSpec], shown: set[str]
+    ) -> dict[str, Any]:
         cells = self.cells(entry, linker)
         values = {f.name: f.raw(entry) for f in facet_specs}
-        # dict.fromkeys: each text once, in order (name and summary are often columns too)
-        texts = (i.text for c in cells for i in c.items)
-        shown = dict.fromkeys([entry.name, entry.summary, *texts])
+        beneath = [
+            str(getattr(entry, s.name)) for s in under_name(self.catalog) if getattr(entry, s.name)
+        ]
+        # dict.fromkeys: each text once, in order (the name is often a column too)
+        # the search reads what is shown by default, not the hidden extra columns
+        texts = (i.text for c in cells if c.field in shown for i in c.items)
+        found = dict.fromkeys([entry.name, *beneath, *texts])
         return {
             "id": entry.id,
             "values_json": attribute_json(values),
-            "text": " ".join(shown).lower(),
+            "text": " ".join(found).lower(),
             "cells": cells,
+            "beneath": beneath,
+            "status": None if entry.status is Status.ACTIVE else entry.status.label.lower(),
         }
+
+
+def caption(title: str, shown: int, total: int) -> str:
+    """The table's caption; the script writes the same words as rows are filtered."""
+    return f"{title}: showing {shown} of {total}"

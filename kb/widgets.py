@@ -120,7 +120,10 @@ def rank(
         )
         shown.append({"name": e.name, "href": href, "labels": labels})
     data = {
-        "criteria": [{"field": c, "label": label, "better": b} for c, b, label in criteria],
+        "criteria": [
+            {"field": c, "label": label, "better": b, "hint": _best(specs[c], b, label)}
+            for c, b, label in criteria
+        ],
         "entries": data_entries,
     }
     return render(
@@ -131,6 +134,15 @@ def rank(
         criteria=data["criteria"],
         entries=shown,
     )
+
+
+def _best(spec: FieldSpec, better: str, label: str) -> str:
+    """What scores highest on a criterion, in the scale's own words, so a slider's label
+    cannot contradict its field ("Speed — time required: low scores highest")."""
+    levels = sorted((m for m in spec.vocab or () if m.rank), key=lambda m: m.rank or 0)
+    best = (levels[0] if better == "low" else levels[-1]).label.lower() if levels else better
+    named = "" if spec.label.lower() == label.lower() else f" — {spec.label.lower()}"
+    return f"{label}{named}: {best} scores highest"
 
 
 def matrix(kb: KnowledgeBase, catalog: str, names: list[str], linker: Linker) -> Markup:

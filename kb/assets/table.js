@@ -37,29 +37,39 @@
   function Table(box) {
     this.box = box;
     this.table = box.querySelector("table[data-kb-catalog]");
+    this.scroll = box.querySelector(".kb-table-scroll");
+    this.caption = this.table.caption;
+    this.title = box.getAttribute("data-kb-title") || "";
     this.meta = readJson(box, "data-kb-facets", { facets: [] });
     this.useUrl = box.getAttribute("data-kb-state") === "url";
     this.headers = Array.prototype.slice.call(this.table.tHead.rows[0].cells);
     this.fields = this.headers.map(function (th) { return th.getAttribute("data-kb-field"); });
     this.types = this.headers.map(function (th) { return th.getAttribute("data-kb-type"); });
+    this.labels = this.headers.map(function (th) {
+      return th.getAttribute("title") || th.textContent.replace(/\?$/, "").trim();
+    });
+    this.initialCols = this.headers.filter(function (th) { return !th.hidden; })
+      .map(function (th) { return th.getAttribute("data-kb-field"); });
     this.facets = this.meta.facets || [];
     // An embedded table may come sorted by the page author (data-kb-sort); Reset returns to it.
     this.initialSort = box.getAttribute("data-kb-sort") || "";
     if (this.fields.indexOf(this.initialSort.replace(/^-/, "")) === -1) this.initialSort = "";
-    this.state = { q: "", sort: this.initialSort, filters: {} };
+    this.state = this.blank();
     this.selected = {};
     this.limit = PAGE;
     this.rows = this.readRows();
     this.build();
     this.readUrl();
-    // A shared link with filters opens the filter panel, so the reader sees what is applied.
-    if (this.details && Object.keys(this.state.filters).length) this.details.open = true;
     this.apply(false);
     if (this.useUrl && this.state.q) {
       this.releaseQuery();
       window.setTimeout(this.releaseQuery.bind(this), 0);
     }
   }
+
+  Table.prototype.blank = function () {
+    return { q: "", sort: this.initialSort, filters: {}, cols: this.initialCols.slice() };
+  };
 
   // Material's search also reads ?q= from the address and opens its search overlay with it
   // (and deletes q when the overlay closes). On a page whose table owns ?q=, close that
@@ -91,10 +101,11 @@
         }
         return raw;
       });
+      var name = tr.querySelector(".kb-name");
       return {
         tr: tr, index: index, id: tr.getAttribute("data-kb-id"), values: values, keys: keys,
         text: (tr.getAttribute("data-kb-text") || tr.textContent).toLowerCase(),
-        name: tr.cells[0] ? tr.cells[0].textContent.trim() : "", shown: true
+        name: (name || tr.cells[0]).textContent.trim()
       };
     });
   };
@@ -116,12 +127,28 @@
 
     this.facetBoxes = {};
     if (this.facets.length) {
-      var details = el("details", { "class": "kb-facets" });
-      this.details = details;
-      details.appendChild(el("summary", {}, "Filters"));
-      this.facets.forEach(function (facet) { details.appendChild(self.buildFacet(facet)); });
-      bar.appendChild(details);
+      var panelId = nextId("kb-filters");
+      // On a phone the filters fold behind this button (CSS shows it at small widths only).
+      this.toggle = el("button", { type: "button", "class": "kb-filter-toggle md-button",
+        "aria-expanded": "false", "aria-controls": panelId }, "Filters");
+      this.toggle.addEventListener("click", function () {
+        var open = !self.panel.classList.contains("kb-open");
+        self.panel.classList.toggle("kb-open", open);
+        self.toggle.setAttribute("aria-expanded", String(open));
+      });
+      bar.appendChild(this.toggle);
+      this.panel = el("div", { "class": "kb-facets", id: panelId, role: "group",
+        "aria-label": "Filters" });
+      this.facets.forEach(function (facet) { self.panel.appendChild(self.buildFacet(facet)); });
+      bar.appendChild(this.panel);
     }
+    if (this.useUrl && this.fields.length > this.initialCols.length) {
+      this.buildColumns().forEach(function (node) { bar.appendChild(node); });
+    }
+
+    this.chips = el("div", { "class": "kb-chips", role: "group", "aria-label": "Active filters" });
+    this.chips.hidden = true;
+    bar.appendChild(this.chips);
 
     var actions = el("div", { "class": "kb-actions-bar" });
     this.status = el("p", { "class": "kb-status", role: "status", "aria-live": "polite" });
@@ -142,10 +169,15 @@
     this.all.addEventListener("click", function () { self.limit = Infinity; self.render(); });
     more.appendChild(this.more);
     more.appendChild(this.all);
-    this.box.appendChild(more);
+    this.scroll.parentNode.insertBefore(more, this.scroll.nextSibling);
 
     this.buildSelection();
     this.headers.forEach(function (th, i) { self.buildSort(th, i); });
+    var resized = null;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(resized);
+      resized = window.setTimeout(function () { self.fit(); }, 100);
+    });
   };
 
   Table.prototype.buildFacet = function (facet) {
@@ -158,12 +190,7 @@
       var wrap = el("span", { "class": "kb-option" });
       var box = el("input", { type: "checkbox", id: id, value: option.value });
       box.addEventListener("change", function () {
-        var chosen = self.state.filters[facet.field] || [];
-        chosen = chosen.filter(function (v) { return v !== option.value; });
-        if (box.checked) chosen.push(option.value);
-        if (chosen.length) self.state.filters[facet.field] = chosen;
-        else delete self.state.filters[facet.field];
-        self.apply(true);
+        self.setFilter(facet.field, option.value, box.checked);
       });
       var label = el("label", { "for": id }, option.label);
       var count = el("span", { "class": "kb-count" });
@@ -171,34 +198,117 @@
       wrap.appendChild(box);
       wrap.appendChild(label);
       set.appendChild(wrap);
-      self.facetBoxes[facet.field][option.value] = { box: box, count: count, wrap: wrap, n: -1 };
+      self.facetBoxes[facet.field][option.value] = { box: box, count: count, wrap: wrap, n: -1,
+        label: option.label };
     });
     return set;
   };
 
+  Table.prototype.setFilter = function (field, value, on) {
+    var chosen = (this.state.filters[field] || []).filter(function (v) { return v !== value; });
+    if (on) chosen.push(value);
+    if (chosen.length) this.state.filters[field] = chosen;
+    else delete this.state.filters[field];
+    this.apply(true);
+  };
+
+  // The column chooser: every column the model offers; the choice is part of the URL state.
+  Table.prototype.buildColumns = function () {
+    var self = this;
+    var panelId = nextId("kb-columns");
+    this.columnsToggle = el("button", { type: "button", "class": "kb-columns-toggle md-button",
+      "aria-expanded": "false", "aria-controls": panelId }, "Columns");
+    var set = el("fieldset", { "class": "kb-facet kb-columns", id: panelId });
+    set.hidden = true;
+    this.columnsToggle.addEventListener("click", function () {
+      set.hidden = !set.hidden;
+      self.columnsToggle.setAttribute("aria-expanded", String(!set.hidden));
+    });
+    set.appendChild(el("legend", {}, "Columns to show"));
+    this.columnBoxes = {};
+    this.fields.forEach(function (field, i) {
+      if (field === "name") return;
+      var id = nextId("kb-col");
+      var wrap = el("span", { "class": "kb-option" });
+      var box = el("input", { type: "checkbox", id: id, value: field, "data-kb-column": field });
+      box.addEventListener("change", function () {
+        var cols = self.state.cols.filter(function (c) { return c !== field; });
+        if (box.checked) cols.push(field);
+        self.state.cols = self.fields.filter(function (f) { return f === "name" || cols.indexOf(f) !== -1; });
+        self.showColumns();
+        if (self.useUrl) self.writeUrl(false);
+      });
+      wrap.appendChild(box);
+      wrap.appendChild(el("label", { "for": id }, self.labels[i]));
+      set.appendChild(wrap);
+      self.columnBoxes[field] = box;
+    });
+    return [this.columnsToggle, set];
+  };
+
+  Table.prototype.showColumns = function () {
+    var cols = this.state.cols;
+    var self = this;
+    var hidden = this.fields.map(function (f) { return cols.indexOf(f) === -1; });
+    this.headers.forEach(function (th, i) { th.hidden = hidden[i]; });
+    // Every row, listed or not, so rows listed later show the same columns.
+    this.rows.forEach(function (row) {
+      var cells = row.tr.cells;
+      for (var i = 0; i < hidden.length; i++) {
+        if (cells[i].hidden !== hidden[i]) cells[i].hidden = hidden[i];
+      }
+    });
+    if (this.columnBoxes) {
+      Object.keys(this.columnBoxes).forEach(function (f) {
+        self.columnBoxes[f].checked = cols.indexOf(f) !== -1;
+      });
+      this.columnsToggle.textContent = "Columns (" + cols.length + " of " + this.fields.length + ")";
+    }
+    this.fit();
+  };
+
+  // Sticky header against the page while the table fits its column; with more columns than
+  // fit, the table scrolls in one box of its own, with its header and name column sticky.
+  Table.prototype.fit = function () {
+    var wide = this.table.offsetWidth > this.scroll.clientWidth + 1;
+    this.scroll.classList.toggle("kb-fits", !wide);
+    this.scroll.classList.toggle("kb-wide", wide);
+    if (wide) this.scroll.setAttribute("tabindex", "0");
+    else this.scroll.removeAttribute("tabindex");
+  };
+
   Table.prototype.buildSelection = function () {
     var self = this;
-    var th = el("th", { scope: "col", "class": "kb-select" });
-    th.appendChild(el("span", { "class": "kb-visually-hidden" }, "Select to compare"));
-    this.table.tHead.rows[0].insertBefore(th, this.table.tHead.rows[0].firstChild);
     this.rows.forEach(function (row) {
-      var td = el("td", { "class": "kb-select" });
-      var box = el("input", { type: "checkbox", "aria-label": "Select " + row.name + " to compare" });
+      var box = el("input", { type: "checkbox", "class": "kb-select",
+        "aria-label": "Select " + row.name + " to compare" });
       box.addEventListener("change", function () {
         if (box.checked) self.selected[row.id] = true; else delete self.selected[row.id];
         self.updateCompare();
       });
-      td.appendChild(box);
-      row.tr.insertBefore(td, row.tr.firstChild);
+      row.box = box;
+      row.tr.cells[0].insertBefore(box, row.tr.cells[0].firstChild);
     });
+  };
+
+  // The selection as the boxes show it: after Back/Forward the browser may bring the page
+  // back from its cache, boxes ticked; the button must agree with them.
+  Table.prototype.syncSelection = function () {
+    var selected = {};
+    this.rows.forEach(function (row) { if (row.box.checked) selected[row.id] = true; });
+    this.selected = selected;
+    this.updateCompare();
   };
 
   Table.prototype.buildSort = function (th, i) {
     var self = this;
     var button = el("button", { type: "button", "class": "kb-sort" });
-    while (th.firstChild) button.appendChild(th.firstChild);
+    var label = th.querySelector(".kb-th-label") || th;
+    while (label.firstChild) button.appendChild(label.firstChild);
     button.appendChild(el("span", { "class": "kb-sort-icon", "aria-hidden": "true" }));
-    th.appendChild(button);
+    if (label === th) th.appendChild(button); else th.replaceChild(button, label);
+    var scale = th.getAttribute("data-kb-scale");
+    if (scale && document.getElementById(scale)) button.setAttribute("aria-describedby", scale);
     th.setAttribute("aria-sort", "none");
     button.addEventListener("click", function () {
       var field = self.fields[i];
@@ -239,12 +349,15 @@
       });
     });
     this.updateFacets(counts);
+    this.updateChips();
     this.visible = this.order(visible);
     this.limit = PAGE;
     this.render();
     if (record && this.useUrl) this.writeUrl(typing);
   };
 
+  // Only the listed rows are in the document: rows filtered out or beyond the page are
+  // detached, so a keystroke restyles and lays out at most PAGE rows.
   Table.prototype.render = function () {
     var shown = this.visible.slice(0, this.limit);
     var tbody = this.table.tBodies[0];
@@ -258,7 +371,11 @@
       tbody.appendChild(fragment);
     }
     var total = this.visible.length;
-    this.status.textContent = "Showing " + total + " of " + this.rows.length;
+    var words = "showing " + total + " of " + this.rows.length;
+    var text = "S" + words.slice(1);
+    if (this.status.textContent !== text) this.status.textContent = text;
+    var caption = (this.title ? this.title + ": " : "") + (this.title ? words : text);
+    if (this.caption && this.caption.textContent !== caption) this.caption.textContent = caption;
     var rest = total - shown.length;
     this.more.hidden = rest <= 0;
     this.more.textContent = "Show " + Math.min(rest, PAGE) + " more rows (" + rest + " not shown)";
@@ -268,6 +385,7 @@
 
   Table.prototype.updateFacets = function (counts) {
     var filters = this.state.filters;
+    var active = 0;
     for (var field in this.facetBoxes) {
       var options = this.facetBoxes[field];
       for (var value in options) {
@@ -278,9 +396,50 @@
           item.wrap.classList.toggle("kb-empty", n === 0);
           item.n = n;
         }
-        item.box.checked = (filters[field] || []).indexOf(value) !== -1;
+        var on = (filters[field] || []).indexOf(value) !== -1;
+        if (item.box.checked !== on) item.box.checked = on;
+        if (on) active += 1;
       }
     }
+    if (this.toggle) {
+      var label = active ? "Filters (" + active + ")" : "Filters";
+      if (this.toggle.textContent !== label) this.toggle.textContent = label;
+    }
+  };
+
+  // Each applied filter as a button that removes it, above the table.
+  Table.prototype.updateChips = function () {
+    var self = this;
+    var chips = [];
+    if (this.state.q) chips.push({ text: "Search: " + this.input.value.trim(), field: null });
+    this.facets.forEach(function (f) {
+      (self.state.filters[f.field] || []).forEach(function (v) {
+        var option = self.facetBoxes[f.field][v];
+        chips.push({ text: f.label + ": " + (option ? option.label : v), field: f.field, value: v });
+      });
+    });
+    var key = chips.map(function (c) { return c.text; }).join("\n");
+    if (key === this.chipsKey) return;
+    this.chipsKey = key;
+    this.chips.textContent = "";
+    this.chips.hidden = !chips.length;
+    chips.forEach(function (chip) {
+      var button = el("button", { type: "button", "class": "kb-chip kb-chip-remove",
+        "aria-label": "Remove filter " + chip.text }, chip.text);
+      button.appendChild(el("span", { "aria-hidden": "true" }, " ×"));
+      button.addEventListener("click", function () {
+        if (chip.field === null) {
+          self.input.value = "";
+          self.state.q = "";
+          self.apply(true);
+        } else {
+          self.setFilter(chip.field, chip.value, false);
+        }
+        var next = self.chips.querySelector("button") || self.input;
+        next.focus();
+      });
+      self.chips.appendChild(button);
+    });
   };
 
   Table.prototype.order = function (rows) {
@@ -304,10 +463,11 @@
   };
 
   Table.prototype.readUrl = function () {
-    if (!this.useUrl) return;
+    if (!this.useUrl) { this.showColumns(); return; }
     var params = new URLSearchParams(window.location.search);
     var self = this;
-    this.state = { q: (params.get(C.keys.query) || "").trim().toLowerCase(), sort: "", filters: {} };
+    this.state = this.blank();
+    this.state.q = (params.get(C.keys.query) || "").trim().toLowerCase();
     var sort = params.get(C.keys.sort) || "";
     if (this.fields.indexOf(sort.replace(/^-/, "")) !== -1) this.state.sort = sort;
     this.facets.forEach(function (f) {
@@ -315,7 +475,14 @@
       var chosen = params.getAll(f.field).filter(function (v) { return known.indexOf(v) !== -1; });
       if (chosen.length) self.state.filters[f.field] = chosen;
     });
+    var cols = (params.get(C.keys.columns) || "").split(",").filter(function (c) {
+      return c && c !== "name" && self.fields.indexOf(c) !== -1;
+    });
+    if (cols.length) {
+      this.state.cols = this.fields.filter(function (f) { return f === "name" || cols.indexOf(f) !== -1; });
+    }
     this.input.value = params.get(C.keys.query) || "";
+    this.showColumns();
   };
 
   Table.prototype.writeUrl = function (typing, replace) {
@@ -326,7 +493,10 @@
       (state.filters[f.field] || []).forEach(function (v) { params.append(f.field, v); });
     });
     if (state.sort) params.set(C.keys.sort, state.sort);
-    var query = params.toString();
+    if (state.cols.join(",") !== this.initialCols.join(",")) {
+      params.set(C.keys.columns, state.cols.filter(function (c) { return c !== "name"; }).join(","));
+    }
+    var query = params.toString().replace(/%2C/g, ",");
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url === window.location.pathname + window.location.search + window.location.hash) return;
     // Typing replaces the entry it started, so Back does not step through every keystroke.
@@ -341,10 +511,13 @@
     this.typing = false;
     this.readUrl();
     this.apply(false);
+    this.syncSelection();
   };
 
   Table.prototype.reset = function () {
-    this.state = { q: "", sort: this.initialSort, filters: {} };
+    var cols = this.state.cols;
+    this.state = this.blank();
+    this.state.cols = cols; // Reset clears filters and sort; the columns chosen stay
     this.input.value = "";
     this.limit = PAGE;
     this.apply(true);
@@ -406,7 +579,7 @@
     Promise.all(ids.map(function (id) { return loadEntry(pattern, id); })).then(function (entries) {
       var found = entries.filter(function (e) { return !e.missing; });
       var missing = entries.filter(function (e) { return e.missing; });
-      var table = el("table");
+      var table = el("table", { "class": "kb-compare-table" });
       var head = el("tr");
       head.appendChild(el("th", { scope: "col" }, "Field"));
       found.forEach(function (e) {
@@ -445,6 +618,9 @@
 
   /* ---------------------------------------------------------------- ranking widget */
 
+  // Ranks on what is rated: a missing rating neither helps nor hurts, and each entry says on
+  // how many of the weighted criteria it was rated; one rated on none is listed last, with
+  // no score, never as a match.
   function setupRank(box) {
     var data = readJson(box, "data-kb-rank-data", null);
     if (!data) return;
@@ -454,13 +630,14 @@
       var id = nextId("kb-weight");
       weights[c.field] = 3;
       var row = el("div", { "class": "kb-rank-criterion" });
-      row.appendChild(el("label", { "for": id }, c.label + " (" + (c.better === "low" ? "lower" : "higher") + " is better)"));
+      row.appendChild(el("label", { "for": id }, c.hint || c.label));
       var input = el("input", { type: "range", id: id, min: "0", max: "5", step: "1", value: "3",
-        "data-kb-criterion": c.field });
+        "data-kb-criterion": c.field, "aria-valuetext": "weight 3 of 5" });
       var out = el("output", { "for": id }, "3");
       input.addEventListener("input", function () {
         weights[c.field] = parseInt(input.value, 10);
         out.textContent = input.value;
+        input.setAttribute("aria-valuetext", "weight " + input.value + " of 5");
         render();
       });
       row.appendChild(input);
@@ -472,25 +649,40 @@
     box.appendChild(list);
 
     function score(entry) {
-      var total = 0, possible = 0;
+      var total = 0, possible = 0, rated = 0, weighted = 0;
       data.criteria.forEach(function (c) {
+        if (!weights[c.field]) return; // weight 0: the reader does not care
+        weighted += 1;
         var rank = entry.ranks[c.field], max = entry.max[c.field];
-        if (rank === undefined || !max || max < 2) return; // unknown: neither helps nor hurts
+        if (rank === undefined || rank === null || !max || max < 2) return;
         var good = c.better === "low" ? (max - rank) / (max - 1) : (rank - 1) / (max - 1);
         total += weights[c.field] * good;
         possible += weights[c.field];
+        rated += 1;
       });
-      return possible ? total / possible : 0;
+      return { s: possible ? total / possible : -1, rated: rated, weighted: weighted };
+    }
+
+    function describe(r) {
+      if (!r.weighted) return " — no criterion weighted";
+      if (!r.rated) return " — not rated on the weighted criteria";
+      var text = " — " + Math.round(r.s * 100) + "% match";
+      if (r.rated < r.weighted) {
+        text += ", rated on " + r.rated + " of " + r.weighted + " criteria";
+      }
+      return text;
     }
 
     function render() {
-      var ranked = data.entries.map(function (e) { return { e: e, s: score(e) }; });
-      ranked.sort(function (a, b) { return b.s - a.s || a.e.name.localeCompare(b.e.name); });
+      var ranked = data.entries.map(function (e) { var r = score(e); r.e = e; return r; });
+      ranked.sort(function (a, b) {
+        return b.s - a.s || b.rated - a.rated || a.e.name.localeCompare(b.e.name);
+      });
       while (list.firstChild) list.removeChild(list.firstChild);
       ranked.forEach(function (r) {
-        var li = el("li", { "data-kb-id": r.e.id });
+        var li = el("li", { "data-kb-id": r.e.id, "data-kb-rated": String(r.rated) });
         li.appendChild(el("a", { href: r.e.href }, r.e.name));
-        li.appendChild(el("span", { "class": "kb-score" }, " — " + Math.round(r.s * 100) + "% match"));
+        li.appendChild(el("span", { "class": "kb-score" + (r.rated ? "" : " kb-unrated") }, describe(r)));
         list.appendChild(li);
       });
     }
@@ -529,6 +721,10 @@
 
   window.addEventListener("popstate", function () {
     tables.forEach(function (t) { if (t.useUrl && document.body.contains(t.box)) t.restore(); });
+  });
+  // Back/Forward from another page may bring this one back from the browser's cache.
+  window.addEventListener("pageshow", function () {
+    tables.forEach(function (t) { if (document.body.contains(t.box)) t.syncSelection(); });
   });
 
   // Material's instant navigation swaps pages without a reload and announces each new page

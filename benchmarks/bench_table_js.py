@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import kb
+from kb.contract import CONTRACT_JS, contract_js
 from kb.loader import load
 from kb.table import CatalogTable
 from kb.urls import Linker
@@ -70,7 +71,7 @@ PAGE = """<!doctype html>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="table.css"></head>
 <body><main><h1>Table benchmark</h1>
 {table}
-</main><script src="table.js"></script></body></html>
+</main><script src="contract.js"></script><script src="table.js"></script></body></html>
 """
 
 # Runs in the page: times `samples` calls of `act(i)`, each followed by a forced layout.
@@ -125,6 +126,7 @@ def write_page(folder: Path, count: int) -> int:
     assets = Path(kb.__file__).parent / "assets"
     for name in ("table.js", "table.css"):
         shutil.copy(assets / name, folder / name)
+    (folder / CONTRACT_JS).write_text(contract_js(), encoding="utf-8")
     return len(page.encode("utf-8"))
 
 

@@ -116,7 +116,8 @@ def format_number(value: int | float, display: NumberFormat | None) -> str:
     """A number as readers read it: thousands separated, a fraction as a percentage, a
     size with its unit; the model field says which (its ``Display`` marker)."""
     if display == "percent":
-        return f"{value * 100:.1f}".removesuffix(".0") + NBSP + "%"
+        # as precise as the figure was reported (0.8659 -> 86.59 %), without float noise
+        return f"{round(value * 100, 4):g}" + NBSP + "%"
     if display == "megabytes":
         return _plain(value) + NBSP + "MB"
     return _plain(value)

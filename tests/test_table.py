@@ -9,7 +9,7 @@ from conftest import Tree
 
 from kb.catalog import KnowledgeBase
 from kb.loader import load
-from kb.table import CatalogTable, default_columns, facets
+from kb.table import CatalogTable, default_columns, facets, offered_columns
 from kb.urls import Linker
 
 TOOL = """\
@@ -45,14 +45,18 @@ def vendors(tree: Tree) -> KnowledgeBase:
 
 
 def test_columns_follow_the_column_markers() -> None:
+    # the summary is shown beneath the name, not as a column of its own
     assert default_columns("sourcing-modes") == (
         "name",
-        "summary",
         "time_required",
         "price",
         "labeling_quality",
         "security",
     )
+    # fields marked Column(default=False) are offered in the chooser, not shown at first
+    assert "who_labels" in offered_columns("sourcing-modes")
+    assert "who_labels" not in default_columns("sourcing-modes")
+    assert "summary" not in offered_columns("sourcing-modes")
 
 
 def test_every_enumerated_field_is_a_facet() -> None:
@@ -151,5 +155,5 @@ def test_a_facet_offers_only_values_in_use(vendors: KnowledgeBase) -> None:
 def test_html_caption_counts_the_rows_shown(vendors: KnowledgeBase) -> None:
     table = CatalogTable.from_catalog(vendors, "annotation-vendors")
     html = str(table.filtered((("offering", ("tool",)),)).as_html(Linker("x/")))
-    assert "<caption>Annotation vendors: 3 of 4</caption>" in html
+    assert "<caption>Annotation vendors: showing 3 of 4</caption>" in html
     assert html.count('<tr data-kb-id="') == 3

@@ -12,9 +12,11 @@
   // Names shared with the rendered HTML, generated from kb/contract.py (contract.js).
   var C = window.kbContract;
   var ID_RE = new RegExp(C.idPattern);
-  // Rows listed at once (more on request). Chromium lays out a 2,000-row table in hundreds of
-  // milliseconds but 50 rows in a few, so a keystroke or a sort stays within one frame.
-  var PAGE = 50;
+  // Rows listed at once (more on request); the others are detached from the document.
+  // Chromium lays out a 2,000-row table in hundreds of milliseconds; each listed row is
+  // re-created for layout on every change (about a quarter of a millisecond here), so 25
+  // rows (two screens) keep a keystroke or a sort within one frame.
+  var PAGE = 25;
   // One collator for every text comparison: localeCompare with options builds one per call.
   var collate = new Intl.Collator(undefined, { numeric: true }).compare;
 

@@ -70,7 +70,6 @@ def test_facet_search_url_round_trip_and_back(base_url: str, page: Any) -> None:
     data = raw("annotation-vendors")
     page.goto(base_url + "annotation-vendors/")
     assert status(page) == f"Showing {len(data)} of {len(data)}"
-    page.locator("details.kb-facets summary").click()
     page.locator("fieldset[data-kb-facet=license] input[value=open-source]").check()
     open_source = {i for i, d in data.items() if d["license"] == "open-source"}
     assert set(shown_ids(page)) == open_source
@@ -89,7 +88,7 @@ def test_facet_search_url_round_trip_and_back(base_url: str, page: Any) -> None:
     assert set(shown_ids(other)) == expected
     assert other.locator(".kb-search input").input_value() == "desktop"
     assert other.locator("fieldset[data-kb-facet=license] input[value=open-source]").is_checked()
-    assert other.locator("details.kb-facets").get_attribute("open") is not None  # shown open
+    assert other.locator(".kb-facets").is_visible()  # the filters are in sight at this width
     assert other.evaluate("document.getElementById('__search').checked") is False
     other.close()
 
@@ -97,13 +96,16 @@ def test_facet_search_url_round_trip_and_back(base_url: str, page: Any) -> None:
     assert page.url == after_facet
     assert set(shown_ids(page)) == open_source
     page.go_back()
-    assert set(shown_ids(page)) == set(data)
+    assert status(page) == f"Showing {len(data)} of {len(data)}"
+    # the first rows by name are listed; the rest wait behind "Show more"
+    assert shown_ids(page) == sorted(data, key=lambda i: data[i]["name"].lower())[:25]
     assert_clean(page)
 
 
 def test_unknown_url_values_are_ignored_and_never_rendered(base_url: str, page: Any) -> None:
     page.goto(base_url + "annotation-vendors/?license=%3Cimg%20src=x%3E&nope=1&sort=evil")
-    assert len(shown_ids(page)) == len(raw("annotation-vendors"))
+    count = len(raw("annotation-vendors"))
+    assert status(page) == f"Showing {count} of {count}"
     assert page.locator("img[src=x]").count() == 0
     assert_clean(page)
 
@@ -124,7 +126,7 @@ def test_facet_counts_follow_the_other_filters(base_url: str, page: Any) -> None
 def test_compare_selected_rows(base_url: str, page: Any) -> None:
     page.goto(base_url + "annotation-vendors/")
     for entry in ("labelme", "cvat"):
-        page.locator(f"tr[data-kb-id={entry}] td.kb-select input").check()
+        page.locator(f"tr[data-kb-id={entry}] input.kb-select").check()
     page.locator(".kb-compare-button").click()
     page.wait_for_url("**/annotation-vendors/compare/?id=cvat&id=labelme")
     page.locator(".kb-compare thead").wait_for()  # the facts arrive from the entry pages

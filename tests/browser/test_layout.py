@@ -1,0 +1,310 @@
+"""The comparison as a reader sees it, in a real Chromium at 1280×800, 1440×900 and 390×844:
+default columns in view, phone cards with labels, caption and status in agreement, filters
+in sight, column choice in the URL, selection after Back, honest ratings and rankings, axe."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CATALOG = Path(__file__).resolve().parents[2] / "catalog"
+CATALOGS = sorted(p.name for p in CATALOG.iterdir() if p.is_dir())
+DESKTOPS = [(1280, 800), (1440, 900)]
+PHONE = (390, 844)
+TABLE = "div[data-kb-state=url]"
+
+
+def raw(catalog: str) -> dict[str, dict[str, Any]]:
+    """The catalog's YAML files as plain data, read independently of the package."""
+    yaml = YAML(typ="safe")
+    return {p.stem: yaml.load(p.read_text("utf-8")) for p in (CATALOG / catalog).glob("*.yml")}
+
+
+def open_at(page: Any, url: str, size: tuple[int, int]) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(url)
+    page.locator(f"{TABLE} .kb-toolbar").wait_for()
+
+
+def shown_ids(page: Any) -> list[str]:
+    return [str(r.get_attribute("data-kb-id")) for r in page.locator(f"{TABLE} tbody tr").all()]
+
+
+def assert_clean(page: Any) -> None:
+    assert page.errors == [], page.errors
+    assert page.off_host == [], page.off_host
+
+
+GEOMETRY = """(sel) => {
+  const box = document.querySelector(sel + " .kb-table-scroll");
+  const table = box.querySelector("table");
+  const heads = [...table.tHead.rows[0].cells].filter(th => !th.hidden);
+  return {
+    tableWidth: table.offsetWidth, boxWidth: box.clientWidth, boxScroll: box.scrollWidth,
+    pageScroll: document.documentElement.scrollWidth, viewport: window.innerWidth,
+    heads: heads.map(th => ({field: th.dataset.kbField,
+                             left: th.getBoundingClientRect().left,
+                             right: th.getBoundingClientRect().right})),
+  };
+}"""
+
+
+@pytest.mark.parametrize("size", DESKTOPS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_every_default_column_in_view_on_a_laptop(
+    base_url: str, page: Any, catalog: str, size: tuple[int, int]
+) -> None:
+    open_at(page, base_url + f"{catalog}/", size)
+    g = page.evaluate(GEOMETRY, TABLE)
+    assert len(g["heads"]) >= 3, g["heads"]  # the name and at least two facts
+    outside = [h["field"] for h in g["heads"] if h["left"] < 0 or h["right"] > g["viewport"]]
+    assert outside == [], f"columns outside the {size[0]} px viewport: {outside}"
+    assert g["boxScroll"] <= g["boxWidth"], "the table scrolls sideways"
+    assert g["pageScroll"] <= g["viewport"], "the page scrolls sideways"
+    assert_clean(page)
+
+
+CARD = """(sel) => {
+  const row = document.querySelector(sel + " tbody tr");
+  const cells = [...row.cells].filter(c => getComputedStyle(c).display !== "none");
+  const heads = [...document.querySelector(sel + " thead tr").cells].filter(th => !th.hidden);
+  return {
+    pageScroll: document.documentElement.scrollWidth, viewport: window.innerWidth,
+    rowRight: row.getBoundingClientRect().right,
+    name: cells[0].querySelector(".kb-name").textContent,
+    labels: cells.slice(1).map(c => getComputedStyle(c, "::before").content.replace(/^"|"$/g, "")),
+    headers: heads.slice(1).map(th => th.textContent.replace(/[\\u2195\\u2191\\u2193?]/g, "").trim()),
+    widths: cells.map(c => c.getBoundingClientRect().right),
+  };
+}"""
+
+
+@pytest.mark.parametrize("catalog", CATALOGS)
+def test_each_row_is_a_labelled_card_on_a_phone(base_url: str, page: Any, catalog: str) -> None:
+    open_at(page, base_url + f"{catalog}/", PHONE)
+    card = page.evaluate(CARD, TABLE)
+    assert card["pageScroll"] <= card["viewport"], "the page scrolls sideways on a phone"
+    assert card["rowRight"] <= card["viewport"]
+    assert max(card["widths"]) <= card["viewport"]
+    data = raw(catalog)
+    assert card["name"] in {d["name"] for d in data.values()}
+    assert len(card["labels"]) >= 2
+    assert card["labels"] == card["headers"]  # every field shown with its column's label
+    assert_clean(page)
+
+
+def test_caption_and_status_agree_after_filtering(base_url: str, page: Any) -> None:
+    data = raw("annotation-vendors")
+    open_at(page, base_url + "annotation-vendors/", DESKTOPS[0])
+    page.locator("fieldset[data-kb-facet=license] input[value=open-source]").check()
+    page.locator(".kb-search input").press_sequentially("cloud", delay=20)
+    status = page.locator(f"{TABLE} .kb-status").inner_text()
+    caption = page.locator(f"{TABLE} caption").inner_text()
+    assert status == f"Showing {len(shown_ids(page))} of {len(data)}"
+    assert caption == f"Annotation vendors: s{status[1:]}"
+    assert shown_ids(page) and all(data[i]["license"] == "open-source" for i in shown_ids(page))
+    assert_clean(page)
+
+
+def test_filters_fold_behind_a_counting_button_on_a_phone(base_url: str, page: Any) -> None:
+    open_at(page, base_url + "annotation-vendors/?license=open-source&license=commercial", PHONE)
+    toggle = page.locator(f"{TABLE} .kb-filter-toggle")
+    assert toggle.inner_text() == "Filters (2)"
+    assert not page.locator(f"{TABLE} .kb-facets").is_visible()
+    chips = page.locator(f"{TABLE} .kb-chips button")
+    assert chips.all_inner_texts() == ["License: Open source ×", "License: Commercial ×"]
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert page.locator(f"{TABLE} .kb-facets").is_visible()
+    chips.first.click()  # a chip removes its filter
+    assert "license=open-source" not in page.url and "license=commercial" in page.url
+    assert toggle.inner_text() == "Filters (1)"
+    assert not page.locator("fieldset[data-kb-facet=license] input[value=open-source]").is_checked()
+    assert_clean(page)
+
+
+def test_filters_are_in_sight_on_a_laptop(base_url: str, page: Any) -> None:
+    open_at(page, base_url + "image-optimizers/", DESKTOPS[0])
+    assert page.locator(f"{TABLE} .kb-facets").is_visible()
+    assert not page.locator(f"{TABLE} .kb-filter-toggle").is_visible()
+    used = {k for d in raw("image-optimizers").values() for k in d.get("pricing", [])}
+    offered = page.locator("fieldset[data-kb-facet=pricing] input").evaluate_all(
+        "boxes => boxes.map(b => b.value)"
+    )
+    assert set(offered) == used  # no value that no entry uses
+    assert_clean(page)
+
+
+def test_a_chosen_column_survives_a_reload(base_url: str, page: Any) -> None:
+    open_at(page, base_url + "sourcing-modes/", DESKTOPS[0])
+    column = page.locator(f"{TABLE} thead th[data-kb-field=who_labels]")
+    assert not column.is_visible()
+    page.locator(f"{TABLE} .kb-columns-toggle").click()
+    page.locator(f"{TABLE} input[data-kb-column=who_labels]").check()
+    assert column.is_visible()
+    assert "cols=" in page.url and "who_labels" in page.url
+    page.reload()
+    page.locator(f"{TABLE} .kb-toolbar").wait_for()
+    assert column.is_visible()
+    cell = page.locator(f"{TABLE} tr[data-kb-id=in-house] td[data-kb-field=who_labels]")
+    assert cell.inner_text() == raw("sourcing-modes")["in-house"]["who_labels"]
+    page.go_back()  # Back undoes the choice
+    assert not column.is_visible()
+    assert_clean(page)
+
+
+def test_unknown_column_names_in_the_url_are_ignored(base_url: str, page: Any) -> None:
+    open_at(page, base_url + "case-studies/?cols=nope,dataset,%3Cb%3E", DESKTOPS[0])
+    visible = page.locator(f"{TABLE} thead th:not([hidden])").evaluate_all(
+        "heads => heads.map(h => h.dataset.kbField)"
+    )
+    assert visible == ["name", "dataset"]
+    assert page.locator(f"{TABLE} b").count() == 0
+    assert_clean(page)
+
+
+def test_back_from_compare_keeps_selection_and_button_consistent(base_url: str, page: Any) -> None:
+    open_at(page, base_url + "annotation-vendors/", DESKTOPS[0])
+    for entry in ("labelme", "cvat"):
+        page.locator(f"tr[data-kb-id={entry}] input.kb-select").check()
+    page.locator(f"{TABLE} .kb-compare-button").click()
+    page.wait_for_url("**/compare/?id=cvat&id=labelme")
+    page.go_back()
+    page.locator(f"{TABLE} .kb-toolbar").wait_for()
+    ticked = page.locator(f"{TABLE} input.kb-select:checked").count()
+    button = page.locator(f"{TABLE} .kb-compare-button")
+    if ticked >= 2:
+        assert button.is_enabled() and button.inner_text() == f"Compare selected ({ticked})"
+    else:
+        assert not button.is_enabled()
+    assert_clean(page)
+
+
+def _ratings(catalog: str, fields: list[str]) -> dict[str, dict[str, str | None]]:
+    return {
+        i: {f: (d.get(f) or {}).get("rating") for f in fields} for i, d in raw(catalog).items()
+    }
+
+
+def test_a_missing_rating_reads_not_rated_and_sorts_last(base_url: str, page: Any) -> None:
+    fields = ["ease_of_use", "customizability", "cost", "versatility"]
+    ratings = _ratings("image-generators", fields)
+    open_at(page, base_url + "image-generators/", DESKTOPS[0])
+    for entry_id, levels in ratings.items():
+        for field, level in levels.items():
+            text = page.locator(f"tr[data-kb-id={entry_id}] td[data-kb-field={field}]").inner_text()
+            if level is None:
+                assert text == "not rated"
+            else:
+                assert text.lower() == level.replace("-", " ")
+    page.locator(f"{TABLE} th[data-kb-field=cost] button").click()
+    order = shown_ids(page)
+    unrated = [i for i in order if ratings[i]["cost"] is None]
+    assert order[len(order) - len(unrated) :] == unrated
+    # the header's explanation is reachable by keyboard and named for screen readers
+    button = page.locator(f"{TABLE} th[data-kb-field=cost] button")
+    described = button.get_attribute("aria-describedby")
+    assert described and "Cheap" in page.locator(f"#{described}").inner_text()
+    help_link = page.locator(f"{TABLE} th[data-kb-field=cost] a.kb-help")
+    assert str(help_link.get_attribute("href")).endswith(f"#{described}")
+    assert_clean(page)
+
+
+def test_ranking_counts_only_what_is_rated(base_url: str, page: Any) -> None:
+    fields = ["ease_of_use", "customizability", "cost", "versatility"]
+    ratings = _ratings("image-generators", fields)
+    page.goto(base_url + "concepts/choosing-an-image-generator/")
+    widget = page.locator("[data-kb-rank][data-kb-catalog=image-generators]")
+    items = widget.locator(".kb-rank-results li")
+    items.first.wait_for()
+    seen_unrated = False
+    for li in items.all():
+        entry_id = str(li.get_attribute("data-kb-id"))
+        text = li.inner_text()
+        rated = sum(1 for f in fields if ratings[entry_id][f] is not None)
+        if rated == 0:
+            assert "%" not in text and "not rated" in text, text
+            seen_unrated = True
+        elif rated < len(fields):
+            assert f"rated on {rated} of {len(fields)} criteria" in text, text
+        else:
+            assert "match" in text and "rated on" not in text, text
+        if seen_unrated:
+            assert rated == 0, "an entry rated on nothing is listed before a rated one"
+    assert_clean(page)
+
+
+def test_slider_labels_agree_with_the_scale(base_url: str, page: Any) -> None:
+    page.goto(base_url + "concepts/image-annotation/")
+    widget = page.locator("[data-kb-rank][data-kb-catalog=sourcing-modes]")
+    label = widget.locator("label", has_text="Speed").inner_text()
+    assert label == "Speed — time required: low scores highest"
+    cost = widget.locator("label", has_text="Cost").inner_text()
+    assert cost == "Cost — price: cheap scores highest"
+    assert_clean(page)
+
+
+def test_compare_page_on_a_phone_keeps_field_labels_in_view(base_url: str, page: Any) -> None:
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    page.goto(base_url + "annotation-vendors/compare/?id=cvat&id=labelme&id=label-studio")
+    page.locator(".kb-compare thead").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+    box = page.locator(".kb-compare [data-kb-compare-result]")
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")  # to the last entry
+    label = page.locator(".kb-compare tr[data-kb-field=license] th").bounding_box()
+    last = page.locator(".kb-compare tr[data-kb-field=license] td").last.bounding_box()
+    assert label and last
+    assert label["x"] >= 0 and label["x"] + label["width"] <= PHONE[0]
+    assert last["x"] >= label["x"] + label["width"] - 1  # the entry beside its label
+    assert last["x"] + last["width"] <= PHONE[0] + 1  # one entry fits the screen
+    assert_clean(page)
+
+
+AXE_PAGES = [
+    "image-generators/",
+    "annotation-vendors/",
+    "case-studies/",
+    "annotation-vendors/compare/?id=cvat&id=labelme",
+]
+
+
+@pytest.mark.parametrize("size", [DESKTOPS[0], PHONE], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("url", AXE_PAGES)
+def test_no_serious_accessibility_violations_at_both_widths(
+    base_url: str, page: Any, url: str, size: tuple[int, int]
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(base_url + url, wait_until="networkidle")
+    if "compare" in url:
+        page.locator(".kb-compare thead").wait_for()
+    results = Axe().run(page)
+    serious = [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in results.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+    assert serious == [], json.dumps(serious, indent=1)
+
+
+def test_rows_beyond_the_first_page_are_out_of_the_document(base_url: str, page: Any) -> None:
+    data = raw("annotation-vendors")
+    assert len(data) > 25, "the catalog no longer has more rows than one page"
+    open_at(page, base_url + "annotation-vendors/", DESKTOPS[0])
+    assert page.evaluate("document.querySelectorAll('tr[data-kb-id]').length") == 25
+    more = page.locator(f"{TABLE} .kb-more button").first
+    rest = len(data) - 25
+    assert more.inner_text() == f"Show {min(rest, 25)} more rows ({rest} not shown)"
+    more.click()
+    assert len(shown_ids(page)) == min(len(data), 50)
+    page.locator(".kb-search input").press_sequentially("zzzz-no-such-row", delay=10)
+    assert page.evaluate("document.querySelectorAll('tr[data-kb-id]').length") == 0
+    assert page.locator(f"{TABLE} caption").inner_text() == f"Annotation vendors: showing 0 of {len(data)}"
+    assert_clean(page)

@@ -7,6 +7,7 @@ from it checks the validator against what a contributor would actually write.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -116,6 +117,13 @@ max_batch: 20
 }
 
 
+def fill(text: str) -> str:
+    """What a contributor does with a `kb new` skeleton: real text for every TODO, a real
+    page for the example one."""
+    text = re.sub(r'"TODO: [^"]*"', '"Written by hand"', text)
+    return text.replace("https://example.com/\n", "https://docs.example.org/page\n")
+
+
 def entry_text(catalog: str, entry_id: str) -> str:
     """The hand-written YAML of one valid entry, with its sources and last_verified."""
     return VALID[(catalog, entry_id)] + SOURCES
@@ -169,9 +177,14 @@ class Run:
     out: str
     err: str
 
+    @property
+    def both(self) -> str:
+        """stdout then stderr: problem lines (stdout) followed by their count (stderr)."""
+        return self.out + self.err
+
 
 @pytest.fixture
-def kb(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     """Run the real ``kb`` command line in-process; usage errors become exit codes too."""
 
     def run(*argv: str) -> Run:

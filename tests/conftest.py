@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kb.catalog import KnowledgeBase
 from kb.cli import main
 
 SOURCES = """\
@@ -167,6 +168,16 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Tree:
     for catalog, entry_id in VALID:
         t.write(catalog, entry_id, entry_text(catalog, entry_id))
     return t
+
+
+@pytest.fixture
+def loaded(tree: Tree) -> KnowledgeBase:
+    """The hand-written tree, loaded and valid: the one test-data fixture for the core."""
+    from kb.loader import load
+
+    kb = load(tree.root)
+    assert kb.ok, [p.text() for p in kb.problems]
+    return kb
 
 
 @dataclass

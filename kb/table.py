@@ -16,7 +16,6 @@ from kb.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.models import CATALOGS, Entry
 from kb.templating import attribute_json, render
 from kb.urls import Linker
-from kb.vocab import Status
 
 # A fixed filter: (field, accepted raw values) pairs; OR within a field, AND across fields.
 Rules = tuple[tuple[str, tuple[str, ...]], ...]
@@ -224,7 +223,6 @@ class CatalogTable:
             "text": " ".join(found).lower(),
             "cells": cells,
             "beneath": beneath,
-            "status": None if entry.status is Status.ACTIVE else entry.status.label.lower(),
         }
 
 

@@ -684,6 +684,8 @@
       ranked.forEach(function (r) {
         var li = el("li", { "data-kb-id": r.e.id, "data-kb-rated": String(r.rated) });
         li.appendChild(el("a", { href: r.e.href }, r.e.name));
+        // A retired product says so wherever it is ranked.
+        if (r.e.status) li.appendChild(el("span", { "class": "kb-status-note" }, " (" + r.e.status + ")"));
         li.appendChild(el("span", { "class": "kb-score" + (r.rated ? "" : " kb-unrated") }, describe(r)));
         list.appendChild(li);
       });

@@ -26,7 +26,14 @@ def environment() -> Environment:
         auto_reload=False,  # templates ship in the package; no stat() per page
     )
     env.globals["contract"] = CONTRACT  # the names table.js reads (see kb.contract)
+    # Jinja's capitalize lower-cases the rest ("Ai image generator"); this keeps it as written.
+    env.filters["upper_first"] = upper_first
     return env
+
+
+def upper_first(text: str) -> str:
+    """The text with its first letter in capitals and the rest as written."""
+    return text[:1].upper() + text[1:]
 
 
 def render(template: str, **context: Any) -> Markup:

@@ -214,7 +214,13 @@ def field_reference(kb: KnowledgeBase, catalog: str) -> Markup:
                 "description": spec.description,
             }
         )
-    return render("fields.html", catalog=catalog, singular=CATALOGS[catalog].singular, fields=rows)
+    return render(
+        "fields.html",
+        catalog=catalog,
+        singular=CATALOGS[catalog].singular,
+        a_singular=CATALOGS[catalog].a_singular,
+        fields=rows,
+    )
 
 
 def limits() -> Markup:

@@ -620,9 +620,9 @@
 
   /* ---------------------------------------------------------------- ranking widget */
 
-  // Ranks on what is rated: a missing rating neither helps nor hurts, and each entry says on
-  // how many of the weighted criteria it was rated; one rated on none is listed last, with
-  // no score, never as a match.
+  // Ranks on what is rated: a missing rating counts for nothing (an entry rated on one
+  // criterion of four scores at most 25%, never a full match), each entry says on how many of
+  // the weighted criteria it was rated, and one rated on none is listed last, with no score.
   function setupRank(box) {
     var data = readJson(box, "data-kb-rank-data", null);
     if (!data) return;
@@ -655,14 +655,14 @@
       data.criteria.forEach(function (c) {
         if (!weights[c.field]) return; // weight 0: the reader does not care
         weighted += 1;
+        possible += weights[c.field];
         var rank = entry.ranks[c.field], max = entry.max[c.field];
         if (rank === undefined || rank === null || !max || max < 2) return;
         var good = c.better === "low" ? (max - rank) / (max - 1) : (rank - 1) / (max - 1);
         total += weights[c.field] * good;
-        possible += weights[c.field];
         rated += 1;
       });
-      return { s: possible ? total / possible : -1, rated: rated, weighted: weighted };
+      return { s: rated && possible ? total / possible : -1, rated: rated, weighted: weighted };
     }
 
     function describe(r) {

@@ -5,6 +5,7 @@ in sight, column choice in the URL, selection after Back, honest ratings and ran
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,26 @@ GEOMETRY = """(sel) => {
 }"""
 
 
+# Words (without a hyphen or slash, where a break is allowed) laid out on two lines.
+BROKEN_WORDS = """(sel) => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector(sel + " table"),
+                                           NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const re = /[^\\s\\-\\/]{2,}/g;
+    let m;
+    while ((m = re.exec(node.data))) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
 @pytest.mark.parametrize("size", DESKTOPS, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("catalog", CATALOGS)
 def test_every_default_column_in_view_on_a_laptop(
@@ -67,6 +88,7 @@ def test_every_default_column_in_view_on_a_laptop(
     assert outside == [], f"columns outside the {size[0]} px viewport: {outside}"
     assert g["boxScroll"] <= g["boxWidth"], "the table scrolls sideways"
     assert g["pageScroll"] <= g["viewport"], "the page scrolls sideways"
+    assert page.evaluate(BROKEN_WORDS, TABLE) == [], "words cut in two"
     assert_clean(page)
 
 
@@ -229,6 +251,7 @@ def test_ranking_counts_only_what_is_rated(base_url: str, page: Any) -> None:
     items = widget.locator(".kb-rank-results li")
     items.first.wait_for()
     seen_unrated = False
+    scores: list[int] = []
     for li in items.all():
         entry_id = str(li.get_attribute("data-kb-id"))
         text = li.inner_text()
@@ -236,12 +259,18 @@ def test_ranking_counts_only_what_is_rated(base_url: str, page: Any) -> None:
         if rated == 0:
             assert "%" not in text and "not rated" in text, text
             seen_unrated = True
-        elif rated < len(fields):
-            assert f"rated on {rated} of {len(fields)} criteria" in text, text
         else:
-            assert "match" in text and "rated on" not in text, text
+            # equal weights: a criterion without a rating counts for nothing
+            percent = int(re.search(r"(\d+)% match", text).group(1))  # type: ignore[union-attr]
+            assert percent <= round(100 * rated / len(fields)), text
+            scores.append(percent)
+            if rated < len(fields):
+                assert f"rated on {rated} of {len(fields)} criteria" in text, text
+            else:
+                assert "rated on" not in text, text
         if seen_unrated:
             assert rated == 0, "an entry rated on nothing is listed before a rated one"
+    assert scores == sorted(scores, reverse=True)
     assert_clean(page)
 
 

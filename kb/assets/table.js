@@ -63,6 +63,7 @@
     this.build();
     this.readUrl();
     this.apply(false);
+    this.showColumns(); // after the first page of rows replaced the full server-rendered list
     if (this.useUrl && this.state.q) {
       this.releaseQuery();
       window.setTimeout(this.releaseQuery.bind(this), 0);
@@ -272,7 +273,18 @@
   // Sticky header against the page while the table fits its column; with more columns than
   // fit, the table scrolls in one box of its own, with its header and name column sticky.
   Table.prototype.fit = function () {
-    var wide = this.table.offsetWidth > this.scroll.clientWidth + 1;
+    var table = this.table;
+    table.classList.remove("kb-fixed");
+    this.headers.forEach(function (th) { th.style.width = ""; });
+    var wide = table.offsetWidth > this.scroll.clientWidth + 1;
+    // Freeze the column widths the browser chose for the rows listed now: later keystrokes
+    // and sorts then lay rows out in one pass (fixed table layout), and columns stay put
+    // while the rows change. Not for phone cards, where the table is not a grid.
+    if (getComputedStyle(table).display === "table") {
+      var widths = this.headers.map(function (th) { return th.hidden ? 0 : th.offsetWidth; });
+      this.headers.forEach(function (th, i) { if (widths[i]) th.style.width = widths[i] + "px"; });
+      table.classList.add("kb-fixed");
+    }
     this.scroll.classList.toggle("kb-fits", !wide);
     this.scroll.classList.toggle("kb-wide", wide);
     if (wide) this.scroll.setAttribute("tabindex", "0");
@@ -465,7 +477,7 @@
   };
 
   Table.prototype.readUrl = function () {
-    if (!this.useUrl) { this.showColumns(); return; }
+    if (!this.useUrl) return;
     var params = new URLSearchParams(window.location.search);
     var self = this;
     this.state = this.blank();
@@ -484,7 +496,6 @@
       this.state.cols = this.fields.filter(function (f) { return f === "name" || cols.indexOf(f) !== -1; });
     }
     this.input.value = params.get(C.keys.query) || "";
-    this.showColumns();
   };
 
   Table.prototype.writeUrl = function (typing, replace) {
@@ -513,6 +524,7 @@
     this.typing = false;
     this.readUrl();
     this.apply(false);
+    this.showColumns();
     this.syncSelection();
   };
 

@@ -142,6 +142,8 @@
       bar.appendChild(this.toggle);
       this.panel = el("div", { "class": "kb-facets", id: panelId, role: "group",
         "aria-label": "Filters" });
+      // "(" + digits + ")" with room to spare; see .kb-count in table.css
+      this.panel.style.setProperty("--kb-count-width", (String(this.rows.length).length + 2.5) + "ch");
       this.facets.forEach(function (facet) { self.panel.appendChild(self.buildFacet(facet)); });
       bar.appendChild(this.panel);
     }
@@ -406,7 +408,7 @@
         var item = options[value];
         var n = counts[field][value] || 0;
         if (item.n !== n) {
-          item.count.textContent = " (" + n + ")";
+          item.count.textContent = "(" + n + ")";
           item.wrap.classList.toggle("kb-empty", n === 0);
           item.n = n;
         }

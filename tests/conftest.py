@@ -51,10 +51,10 @@ typical_uses: [irregular shapes]
 id: in-house
 name: In-house
 summary: Your own staff label the data.
-time_required: high
-price: expensive
-labeling_quality: high
-security: high
+time_required: {rating: high, basis: Rated high., source: "https://example.com/article"}
+price: {rating: expensive, basis: Rated expensive., source: "https://example.com/article"}
+labeling_quality: {rating: high, basis: Rated high., source: "https://example.com/article"}
+security: {rating: high, basis: Rated high., source: "https://example.com/article"}
 who_labels: Employees of the company that owns the data.
 """,
     ("annotation-vendors", "label-tool"): """\
@@ -98,7 +98,10 @@ summary: Makes pictures from text prompts.
 access: [web]
 pricing: [free-tier, credits]
 features: [text-to-image]
-ease_of_use: high
+ease_of_use: {rating: high, basis: Rated easy., source: "https://example.com/article"}
+customizability: {basis: No source compares it.}
+cost: {basis: No source compares it.}
+versatility: {basis: No source compares it.}
 """,
     ("image-optimizers", "squeeze"): """\
 id: squeeze

@@ -41,10 +41,10 @@ GOOD = """\
 id: in-house
 name: In-house
 summary: Your own staff label the data.
-time_required: high
-price: expensive
-labeling_quality: high
-security: high
+time_required: {rating: high, basis: Rated high., source: "https://example.com/article"}
+price: {rating: expensive, basis: Rated expensive., source: "https://example.com/article"}
+labeling_quality: {rating: high, basis: Rated high., source: "https://example.com/article"}
+security: {rating: high, basis: Rated high., source: "https://example.com/article"}
 who_labels: Employees.
 sources:
   - url: https://example.com/a

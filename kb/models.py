@@ -282,7 +282,7 @@ class ImageOptimizer(Entry):
     """A tool that compresses or optimizes images, online or on the desktop."""
 
     kind: Annotated[v.ToolKind, Column()] = Field(
-        title="Kind", description="How it is run: online, desktop, plugin or api."
+        title="Kind", description="How it is run: online, desktop, plugin, api or cli."
     )
     compression: Annotated[Many[v.CompressionMode], Column()] = Field(
         default_factory=list, title="Compression", description="lossless, lossy, or both."

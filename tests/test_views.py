@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from kb.catalog import KnowledgeBase
 from kb.models import AnnotationTechnique, SourcingMode
 from kb.table import CatalogTable
-from kb.views import entry_page
 from kb.urls import Linker
+from kb.views import entry_page
 
 # Tags and attributes the templates themselves write; a payload would add others.
 TAGS = {

@@ -5,7 +5,6 @@ Everything MkDocs-specific lives here; the rest of ``kb`` never imports MkDocs.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import posixpath
@@ -26,10 +25,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from kb import markdown as kb_markdown
 from kb import pages as site_pages
 from kb.catalog import KnowledgeBase
-from kb.embeds import EmbedError, Expansion, expand
+from kb.embeds import EmbedError, Expansion
 from kb.loader import load
+from kb.pagemeta import page_meta
 from kb.problems import format_problems
 from kb.sitebuild import StagedBuild
 from kb.urls import Linker
@@ -69,6 +70,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return base / self.config.catalog_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Hand-written pages' directives are expanded by the Markdown extension, the same
+        # code that expands them under engines that run no MkDocs plugin.
+        if "kb.markdown" not in config.markdown_extensions:
+            config.markdown_extensions.append("kb.markdown")
         for name in ASSETS:
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"assets/kb/{name}" not in target:
@@ -112,20 +117,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         linker = Linker(page.url, config.use_directory_urls)
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
-            # The title reaches Material's templates unescaped: escape it here.
-            page.meta["title"] = html.escape(generated.title)
-            page.meta["hide"] = ["toc"]  # the tables need the width more than an empty sidebar
-            if generated.src.endswith("/compare.md"):
-                # Every entry again, side by side: search results would only repeat them.
-                page.meta["search"] = {"exclude": True}
+            page.meta.update(page_meta(generated))
             self.expansions[page.file.src_uri] = Expansion("", {"KBPAGE": generated.html(linker)})
             return "KBPAGE"
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        context = kb_markdown.PageContext(linker, _docs_path(config, page), source, self.kb)
         try:
-            expansion = expand(self.kb, markdown, _docs_path(config, page), linker)
+            kb_markdown.prepare(context, markdown)
         except EmbedError as err:
             raise PluginError(str(err)) from None
-        self.expansions[page.file.src_uri] = expansion
-        return expansion.markdown
+        return markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files

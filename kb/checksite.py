@@ -41,7 +41,8 @@ def expected(kb: KnowledgeBase) -> Iterator[Expected]:
     for page in site_pages.pages(kb, "contributing.md", lambda path: None):
         yield Expected(_page_file(page.src), f"page '{page.title}'")
     for path in site_pages.files(kb):
-        yield Expected(path, "download" if path.startswith("downloads/") else "file")
+        kind = path.split("/")[0]
+        yield Expected(path, {"downloads": "download", "schema": "schema"}.get(kind, "file"))
     for path in assets():
         yield Expected(path, "asset")
 

@@ -50,7 +50,9 @@ sources:
   - url: https://example.com/a
     title: A page
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
 
 WRONG = {

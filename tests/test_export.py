@@ -25,6 +25,7 @@ LABEL_TOOL = {
     "name": "Label Tool",
     "summary": "An open-source labeling tool.",
     "website": "https://label-tool.example.org/",
+    "added": "2024-04-01",
     "offering": "tool",
     "license": "open-source",
     "techniques": ["bounding-box", "polygon"],
@@ -35,6 +36,7 @@ LABEL_TOOL = {
         {
             "url": "https://example.com/article",
             "title": "An article about the subject",
+            "kind": "vendor",
             "accessed": "2024-05-01",
         }
     ],
@@ -106,7 +108,9 @@ sources:
   - url: https://example.com/landmarks
     title: Landmarks
     accessed: 2024-01-01
+    kind: vendor
 last_verified: 2024-01-02
+added: 2024-04-01
 """
 
 

@@ -20,6 +20,8 @@ dimensions: [2d, 3d]
 sources:
   - url: https://example.com/a
     accessed: 2024-05-01
+    kind: vendor
+added: 2024-04-01
 """
 
 

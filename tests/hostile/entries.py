@@ -14,7 +14,9 @@ from hostile.payloads import HOSTILE_URLS, MARKDOWN_PAYLOADS, PAYLOADS
 
 SOURCES_TAIL = """\
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
 
 

@@ -211,7 +211,9 @@ sources:
   - url: https://example.com/{id}
     title: Page {n}
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
     return {
         ("image-optimizers", f"optimizer-{n:04d}"): template.format(id=f"optimizer-{n:04d}", n=n)

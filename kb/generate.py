@@ -51,6 +51,12 @@ class Settings:
     edit_uri: str | None = None
     repo_url: str | None = None
     directory_urls: bool = True
+    listed: tuple[str, ...] = ()  # extra_css and extra_javascript: what an engine loads
+
+    def unlisted_assets(self) -> list[str]:
+        """The package's stylesheets and scripts the configuration does not load (the MkDocs
+        plugin adds them itself; an engine without the plugin loads only what is listed)."""
+        return [p for p in assets() if p.endswith((".css", ".js")) and p not in self.listed]
 
     def edit_url(self, path: Path) -> str | None:
         """The "edit" link of an entry's YAML file, as the MkDocs plugin makes it."""

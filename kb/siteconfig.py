@@ -56,4 +56,11 @@ def read_settings(config_file: Path, out: Path) -> Settings:
         edit_uri=data.get("edit_uri") or None,
         repo_url=data.get("repo_url") or None,
         directory_urls=data.get("use_directory_urls", True) is not False,
+        listed=tuple(_listed(data.get("extra_css")) + _listed(data.get("extra_javascript"))),
     )
+
+
+def _listed(items: Any) -> list[str]:
+    """The paths of extra_css or extra_javascript (plain, or ``{path: ...}``)."""
+    paths = [i.get("path") if isinstance(i, dict) else i for i in items or []]
+    return [p for p in paths if isinstance(p, str)]

@@ -137,6 +137,22 @@ def test_generate_never_deletes_a_page_changed_by_hand(
     assert "Traceback" not in result.err
 
 
+def test_generate_warns_when_the_configuration_does_not_load_the_table_script(
+    project: Path, kb: Callable[..., Run]
+) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("extra_javascript: [assets/kb/table.js]", ""),
+        encoding="utf-8",
+    )
+    result = kb("generate")
+    assert result.code == 0
+    assert result.err == (
+        "kb: warning: mkdocs.yml does not list assets/kb/table.js under extra_javascript; "
+        "Zensical will not load it\n"
+    )
+
+
 def test_generate_will_not_write_into_the_docs_folder(
     project: Path, kb: Callable[..., Run]
 ) -> None:

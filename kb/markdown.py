@@ -7,7 +7,8 @@ message`` whichever engine builds it.
 
 What it needs to know about the page being rendered (its URL, for relative links; its source
 file, for error messages) comes from the MkDocs plugin (:func:`prepare`) or, under Zensical,
-from the rendering context Zensical registers on every Markdown instance.
+from the rendering context Zensical registers on every Markdown instance; plain
+``markdown.markdown(text, extensions=["kb.markdown"])`` renders as for the site's home page.
 """
 
 from __future__ import annotations
@@ -153,6 +154,7 @@ def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 def catalogs(root: Path) -> KnowledgeBase:
     """The catalogs under ``root``, loaded once and again only when a file changed."""
+    root = root.resolve()
     with _lock:
         signature = _signature(root)
         cached = _loaded.get(root)
@@ -211,8 +213,8 @@ class _Embeds(Preprocessor):
             if "{{<" not in text:
                 return lines
             context = _zensical_context(self.md, self.catalog_dir) or context
-        if context is None:
-            raise EmbedError(["kb.markdown: a page with directives, but no page to place it"])
+        if context is None:  # plain Python-Markdown: links relative to the site's root
+            context = PageContext(Linker(""), "page", None, catalogs(Path(self.catalog_dir)))
         self.expansion = _expand(context, text)
         return self.expansion.markdown.split("\n")
 

@@ -39,7 +39,7 @@ plugins:
   - search
   - kb
 extra_css: [assets/kb/table.css]
-extra_javascript: [assets/kb/table.js]
+extra_javascript: [assets/kb/contract.js, assets/kb/table.js]
 markdown_extensions:
   - kb.markdown
   - tables

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kb import pages as site_pages
 from kb.catalog import KnowledgeBase
-from kb.generate import assets
+from kb.generate import assets, page_assets
 
 # A widget the table script drives; its page must load the script and the stylesheet.
 _WIDGET = re.compile(r"<[a-z]+ [^>]*\bdata-kb-(?:table|compare|rank)\b")
@@ -47,11 +47,11 @@ def expected(kb: KnowledgeBase) -> Iterator[Expected]:
         yield Expected(path, "asset")
 
 
-def _page_problems(site: Path, html_file: Path) -> Iterator[str]:
+def _page_problems(site: Path, html_file: Path, loads: list[str]) -> Iterator[str]:
     text = html_file.read_text(encoding="utf-8", errors="replace")
     rel = html_file.relative_to(site).as_posix()
     if _WIDGET.search(text):
-        for asset in assets():
+        for asset in loads:
             if f'{asset}"' not in text:
                 yield f"{rel}: has a catalog table but does not load {asset}"
     if _DIRECTIVE.search(_CODE.sub("", text)):
@@ -65,5 +65,8 @@ def check(kb: KnowledgeBase, site: Path) -> list[str]:
         for item in expected(kb)
         if not (site / item.path).is_file()
     ]
-    broken = [line for f in sorted(site.rglob("*.html")) for line in _page_problems(site, f)]
+    loads = page_assets(kb)
+    broken = [
+        line for f in sorted(site.rglob("*.html")) for line in _page_problems(site, f, loads)
+    ]
     return missing + broken

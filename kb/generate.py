@@ -53,10 +53,10 @@ class Settings:
     directory_urls: bool = True
     listed: tuple[str, ...] = ()  # extra_css and extra_javascript: what an engine loads
 
-    def unlisted_assets(self) -> list[str]:
-        """The package's stylesheets and scripts the configuration does not load (the MkDocs
-        plugin adds them itself; an engine without the plugin loads only what is listed)."""
-        return [p for p in assets() if p.endswith((".css", ".js")) and p not in self.listed]
+    def unlisted_assets(self, kb: KnowledgeBase) -> list[str]:
+        """The stylesheets and scripts for pages that the configuration does not load (the
+        MkDocs plugin adds them itself; an engine without it loads only what is listed)."""
+        return [p for p in page_assets(kb) if p not in self.listed]
 
     def edit_url(self, path: Path) -> str | None:
         """The "edit" link of an entry's YAML file, as the MkDocs plugin makes it."""
@@ -133,6 +133,12 @@ def plan(kb: KnowledgeBase, settings: Settings, shown: Callable[[Path], str]) ->
     for path, data in assets().items():
         out.files.setdefault(path, data)
     return out
+
+
+def page_assets(kb: KnowledgeBase) -> list[str]:
+    """Every stylesheet and script a page with a table loads, by site path."""
+    paths = [*assets(), *site_pages.files(kb)]
+    return sorted(p for p in paths if p.startswith(ASSET_DIR + "/") and p.endswith((".css", ".js")))
 
 
 def assets() -> dict[str, bytes]:

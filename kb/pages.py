@@ -12,8 +12,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from kb import export, render
+from kb import export, views
 from kb.catalog import KnowledgeBase
+from kb.contract import CONTRACT_JS, contract_js
 from kb.models import CATALOGS
 from kb.schema import schema_text
 from kb.urls import Linker, catalog_src, compare_src, download_path, entry_src, schema_path
@@ -37,19 +38,19 @@ def pages(
         yield GeneratedPage(
             catalog_src(name),
             spec.title,
-            lambda ln, c=name: render.catalog_page(kb, c, ln, contributing),  # type: ignore[misc]
+            lambda ln, c=name: views.catalog_page(kb, c, ln, contributing),  # type: ignore[misc]
         )
         yield GeneratedPage(
             compare_src(name),
-            f"Compare {spec.title.lower()}",
-            lambda ln, c=name: render.compare_page(kb, c, ln),  # type: ignore[misc]
+            f"Compare {spec.plural}",
+            lambda ln, c=name: views.compare_page(kb, c, ln),  # type: ignore[misc]
         )
         for entry_id, entry in sorted(kb.entries[name].items()):
             path = kb.path_of(name, entry_id)
             yield GeneratedPage(
                 entry_src(name, entry_id),
                 entry.name,
-                lambda ln, c=name, e=entry, p=path: render.entry_page(  # type: ignore[misc]
+                lambda ln, c=name, e=entry, p=path: views.entry_page(  # type: ignore[misc]
                     kb, c, e, ln, edit_url(p)
                 ),
                 path,
@@ -57,8 +58,9 @@ def pages(
 
 
 def files(kb: KnowledgeBase) -> dict[str, str]:
-    """Downloads (CSV, JSON) and published JSON Schemas, by site path."""
-    out: dict[str, str] = {}
+    """Downloads (CSV, JSON), published JSON Schemas and the generated table contract, by
+    site path."""
+    out: dict[str, str] = {f"assets/kb/{CONTRACT_JS}": contract_js()}
     for name in CATALOGS:
         out[download_path(name, "csv")] = export.to_csv(kb, name)
         out[download_path(name, "json")] = export.to_json(kb, name)

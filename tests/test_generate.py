@@ -27,7 +27,7 @@ plugins:
   - search
   - kb
 extra_css: [assets/kb/table.css]          # Zensical loads only what is listed
-extra_javascript: [assets/kb/table.js]
+extra_javascript: [assets/kb/contract.js, assets/kb/table.js]
 markdown_extensions:
   - kb.markdown
   - tables
@@ -72,9 +72,9 @@ OUT = Path("build/docs")
 
 
 def test_generate_writes_pages_then_only_what_changed(
-    project: Path, kb: Callable[..., Run]
+    project: Path, cli: Callable[..., Run]
 ) -> None:
-    first = kb("generate")
+    first = cli("generate")
     assert first.code == 0, first.err
     page = OUT / "image-generators" / "pic-maker" / "index.md"
     text = page.read_text(encoding="utf-8")
@@ -87,20 +87,20 @@ def test_generate_writes_pages_then_only_what_changed(
         assert (OUT / path).is_file(), path
     stamp = page.stat().st_mtime_ns
 
-    again = kb("generate")
+    again = cli("generate")
     assert again.code == 0
     assert " 0 written, 0 removed" in again.out
     assert page.stat().st_mtime_ns == stamp  # untouched: the engine's cache stays valid
 
 
 def test_generate_removes_the_page_of_a_deleted_entry(
-    project: Path, kb: Callable[..., Run]
+    project: Path, cli: Callable[..., Run]
 ) -> None:
-    assert kb("generate").code == 0
+    assert cli("generate").code == 0
     page = OUT / "image-generators" / "pic-maker" / "index.md"
     assert page.is_file()
     (project / "catalog" / "image-generators" / "pic-maker.yml").unlink()
-    result = kb("generate")
+    result = cli("generate")
     assert result.code == 0, result.err
     assert " 1 removed" in result.out
     assert not page.exists() and not page.parent.exists()
@@ -108,12 +108,12 @@ def test_generate_removes_the_page_of_a_deleted_entry(
 
 
 def test_generate_refuses_to_overwrite_a_hand_written_page(
-    project: Path, kb: Callable[..., Run]
+    project: Path, cli: Callable[..., Run]
 ) -> None:
     mine = OUT / "sourcing-modes" / "in-house" / "index.md"
     mine.parent.mkdir(parents=True)
     mine.write_text("# My own notes on in-house labeling\n", encoding="utf-8")
-    result = kb("generate")
+    result = cli("generate")
     assert result.code == 1
     assert result.err.splitlines() == [
         f"{mine}: not written by kb generate, which never overwrites such a file",
@@ -124,13 +124,13 @@ def test_generate_refuses_to_overwrite_a_hand_written_page(
 
 
 def test_generate_never_deletes_a_page_changed_by_hand(
-    project: Path, kb: Callable[..., Run]
+    project: Path, cli: Callable[..., Run]
 ) -> None:
-    assert kb("generate").code == 0
+    assert cli("generate").code == 0
     page = OUT / "image-generators" / "pic-maker" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nA note of mine.\n", encoding="utf-8")
     (project / "catalog" / "image-generators" / "pic-maker.yml").unlink()
-    result = kb("generate")
+    result = cli("generate")
     assert result.code == 1
     assert f"{page}: changed since kb generate wrote it" in result.err
     assert page.read_text(encoding="utf-8").endswith("A note of mine.\n")
@@ -138,14 +138,14 @@ def test_generate_never_deletes_a_page_changed_by_hand(
 
 
 def test_generate_warns_when_the_configuration_does_not_load_the_table_script(
-    project: Path, kb: Callable[..., Run]
+    project: Path, cli: Callable[..., Run]
 ) -> None:
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("extra_javascript: [assets/kb/table.js]", ""),
+        config.read_text(encoding="utf-8").replace(", assets/kb/table.js]", "]"),
         encoding="utf-8",
     )
-    result = kb("generate")
+    result = cli("generate")
     assert result.code == 0
     assert result.err == (
         "kb: warning: mkdocs.yml does not list assets/kb/table.js under extra_javascript; "
@@ -154,9 +154,9 @@ def test_generate_warns_when_the_configuration_does_not_load_the_table_script(
 
 
 def test_generate_will_not_write_into_the_docs_folder(
-    project: Path, kb: Callable[..., Run]
+    project: Path, cli: Callable[..., Run]
 ) -> None:
-    result = kb("generate", "--out", "docs/generated")
+    result = cli("generate", "--out", "docs/generated")
     assert result.code == 2
     assert "overlaps the docs folder" in result.err
     assert not (project / "docs" / "generated").exists()

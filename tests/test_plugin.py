@@ -58,6 +58,11 @@ def page(project: Path, url: str) -> str:
     return (project / "site" / url / "index.html").read_text(encoding="utf-8")
 
 
+def rated(level: str) -> dict[str, str]:
+    """A rating as the fixture's YAML writes it (flow mappings in tests/conftest.py)."""
+    return {"rating": level, "basis": f"Rated {level}.", "source": "https://example.com/article"}
+
+
 def test_every_catalog_entry_and_download_is_generated(tmp_path: Path) -> None:
     project = make(tmp_path)
     result = build(project)
@@ -73,8 +78,8 @@ def test_every_catalog_entry_and_download_is_generated(tmp_path: Path) -> None:
                      "title": "An article about the subject", "accessed": "2024-05-01",
                      "kind": "vendor"}],
         "last_verified": "2024-05-02", "added": "2024-04-01",
-        "time_required": "high", "price": "expensive",
-        "labeling_quality": "high", "security": "high",
+        "time_required": rated("high"), "price": rated("expensive"),
+        "labeling_quality": rated("high"), "security": rated("high"),
         "who_labels": "Employees of the company that owns the data.",
     }]
     assert (project / "site/downloads/annotation-vendors.csv").read_text().startswith("id,name,")
@@ -109,12 +114,12 @@ def test_entry_pages_stay_out_of_the_navigation(tmp_path: Path) -> None:
 
 
 def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None:
-    bad = entry_text("sourcing-modes", "in-house").replace("price: expensive", "price: pricey")
+    bad = entry_text("sourcing-modes", "in-house").replace("{rating: expensive", "{rating: pricey")
     project = make(tmp_path, **{"sourcing-modes__in-house": bad})
     result = build(project)
     assert result.returncode != 0
     assert (
-        "catalog/sourcing-modes/in-house.yml:5:8: price: 'pricey' is not allowed"
+        "catalog/sourcing-modes/in-house.yml:5:17: price.rating: 'pricey' is not allowed"
         in result.stderr
     )
     assert "Traceback" not in result.stderr

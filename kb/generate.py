@@ -127,7 +127,8 @@ def plan(kb: KnowledgeBase, settings: Settings, shown: Callable[[Path], str]) ->
         raise EmbedError(errors)
     for page in site_pages.pages(kb, settings.contributing, settings.edit_url):
         if page.src not in out.files:  # a hand-written page takes precedence, as in MkDocs
-            out.files[_as_index(page.src)] = _page_markdown(page, settings).encode("utf-8")
+            path = _as_index(page.src) if settings.directory_urls else page.src
+            out.files[path] = _page_markdown(page, settings).encode("utf-8")
     for path, content in site_pages.files(kb).items():
         out.files.setdefault(path, content.encode("utf-8"))
     for path, data in assets().items():

@@ -4,6 +4,7 @@ content and links, the same error for a broken directive."""
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -141,3 +142,16 @@ def test_check_site_lists_each_missing_or_broken_file(
         "assets/kb/table.js" in lines
     )
     assert len(lines) == 3, lines
+
+
+def test_zensical_pages_keep_the_layout_and_search_settings(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    site = build_with("zensical", tmp_path_factory)
+    entry = (site / "sourcing-modes" / "in-house" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*\bhidden>', entry)
+    assert "<title>In-house - " in entry
+    index = json.loads((site / "search.json").read_text(encoding="utf-8"))
+    located = {item["location"] for item in index["items"]}
+    assert "sourcing-modes/in-house/" in located
+    assert not any("/compare/" in place for place in located)  # left out, as with MkDocs

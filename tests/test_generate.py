@@ -219,3 +219,21 @@ def test_properdocs_builds_without_the_end_of_life_banner(project: Path) -> None
     assert banner in runs["mkdocs"].stderr  # what the MkDocs command prints
     assert banner not in runs["properdocs"].stderr
     assert (project / "site-properdocs" / "sourcing-modes" / "in-house" / "index.html").is_file()
+
+
+def test_generate_writes_nothing_from_invalid_catalogs(
+    project: Path, cli: Callable[..., Run]
+) -> None:
+    entry = project / "catalog" / "sourcing-modes" / "in-house.yml"
+    entry.write_text(entry.read_text(encoding="utf-8") + "colour: blue\n", encoding="utf-8")
+    result = cli("generate")
+    assert result.code == 1
+    assert "catalog/sourcing-modes/in-house.yml:" in result.both
+    assert "kb: nothing generated: fix the problems above first" in result.err
+    assert not (project / "build").exists()
+
+
+def test_check_site_needs_a_built_site(project: Path, cli: Callable[..., Run]) -> None:
+    result = cli("check-site", "site")
+    assert result.code == 2
+    assert result.err == "kb: site: no such folder (build the site first)\n"

@@ -134,26 +134,13 @@ def unique_items(items: list[Any]) -> list[Any]:
 Id = Annotated[
     str, Strict(), StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=MAX_ID)
 ]
-Name = Annotated[
-    str,
-    Strict(),
-    StringConstraints(min_length=1, max_length=MAX_NAME),
-    AfterValidator(_check_plain),
-    BeforeValidator(_drop_final_newlines),
-]
-Text = Annotated[
-    str,
-    Strict(),
-    StringConstraints(min_length=1, max_length=MAX_TEXT),
-    AfterValidator(_check_plain),
-    BeforeValidator(_drop_final_newlines),
-]
+# Text a contributor types: no invisible characters, no surrounding space, no placeholder.
+# (The length constraint must come before the validators to keep pydantic's string errors.)
+_CHECKS = (AfterValidator(_check_plain), BeforeValidator(_drop_final_newlines))
+Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_NAME), *_CHECKS]
+Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_TEXT), *_CHECKS]
 Markdown = Annotated[
-    str,
-    Strict(),
-    StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
-    AfterValidator(_check_plain),
-    BeforeValidator(_drop_final_newlines),
+    str, Strict(), StringConstraints(min_length=1, max_length=MAX_MARKDOWN), *_CHECKS,
     MarkdownText(),
 ]
 Url = Annotated[

@@ -10,28 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import entry_text
 
 # Line numbers below count lines in these texts; they are written out so that a reader can
 # check every expected position by eye.
-TASK = """\
-id: image-classification
-name: Image classification
-summary: Assigns one label to a whole image.
-modality: image
-focus: What the image shows
-output: A class label
-localizes: false
-complexity: low
-processing_time: low
-use_cases: [photo organisation]
-sources:
-  - url: https://example.com/article
-    title: An article about the subject
-    accessed: 2024-05-01
-    kind: vendor
-last_verified: 2024-05-02
-added: 2024-04-01
-"""
+TASK = entry_text("vision-tasks", "image-classification")  # lines counted in comments
 TASK_FILE = "catalog/vision-tasks/image-classification.yml"
 VENDOR_FILE = "catalog/annotation-vendors/label-tool.yml"
 

@@ -8,16 +8,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-
-CATALOG_NAMES = [
-    "image-generators",
-    "image-optimizers",
-    "annotation-vendors",
-    "sourcing-modes",
-    "annotation-techniques",
-    "vision-tasks",
-    "case-studies",
-]
+from conftest import CATALOG_NAMES
 
 # The vendor of the shared tree, as its YAML says it (written out by hand).
 LABEL_TOOL = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import CATALOG_NAMES
 from pydantic import TypeAdapter, ValidationError
 
 from kb import vocab as v
@@ -15,15 +16,7 @@ from kb.models import CATALOGS, Entry
 
 
 def test_the_seven_catalogs() -> None:
-    assert list(CATALOGS) == [
-        "image-generators",
-        "image-optimizers",
-        "annotation-vendors",
-        "sourcing-modes",
-        "annotation-techniques",
-        "vision-tasks",
-        "case-studies",
-    ]
+    assert list(CATALOGS) == CATALOG_NAMES
 
 
 @pytest.mark.parametrize("catalog", list(CATALOGS))

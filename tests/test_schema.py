@@ -8,21 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CATALOG_NAMES
 from jsonschema import Draft202012Validator
 
 from kb.yamlread import parse
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "schema"
-CATALOG_NAMES = [
-    "image-generators",
-    "image-optimizers",
-    "annotation-vendors",
-    "sourcing-modes",
-    "annotation-techniques",
-    "vision-tasks",
-    "case-studies",
-]
 
 
 def _schema(catalog: str) -> dict[str, Any]:

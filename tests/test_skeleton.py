@@ -8,17 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import fill
-
-CATALOG_NAMES = [
-    "image-generators",
-    "image-optimizers",
-    "annotation-vendors",
-    "sourcing-modes",
-    "annotation-techniques",
-    "vision-tasks",
-    "case-studies",
-]
+from conftest import CATALOG_NAMES, fill
 
 
 @pytest.mark.parametrize("catalog", CATALOG_NAMES)

@@ -171,7 +171,8 @@ def _check_embeds(
     if "{{<" not in body:
         return []
     try:
-        expand(kb, body, shown, Linker(settings.page_url(src)), first_line=first)
+        linker = Linker(settings.page_url(src), settings.directory_urls)
+        expand(kb, body, shown, linker, first_line=first)
     except EmbedError as err:
         return err.lines
     return []

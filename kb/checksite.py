@@ -60,12 +60,9 @@ def _page_problems(site: Path, html_file: Path, loads: list[str]) -> Iterator[st
 
 def check(kb: KnowledgeBase, site: Path) -> list[str]:
     """One line per missing file or broken page; empty when the site is complete."""
-    missing = [
-        f"{item.path}: missing ({item.what})"
-        for item in expected(kb)
-        if not (site / item.path).is_file()
-    ]
-    loads = page_assets(kb)
+    items = list(expected(kb))
+    missing = [f"{i.path}: missing ({i.what})" for i in items if not (site / i.path).is_file()]
+    loads = page_assets(i.path for i in items)
     broken = [
         line for f in sorted(site.rglob("*.html")) for line in _page_problems(site, f, loads)
     ]

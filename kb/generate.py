@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -53,10 +53,11 @@ class Settings:
     directory_urls: bool = True
     listed: tuple[str, ...] = ()  # extra_css and extra_javascript: what an engine loads
 
-    def unlisted_assets(self, kb: KnowledgeBase) -> list[str]:
-        """The stylesheets and scripts for pages that the configuration does not load (the
-        MkDocs plugin adds them itself; an engine without it loads only what is listed)."""
-        return [p for p in page_assets(kb) if p not in self.listed]
+    def unlisted_assets(self, paths: Iterable[str]) -> list[str]:
+        """Of the site's files ``paths``, the stylesheets and scripts for pages that the
+        configuration does not load (the MkDocs plugin adds them itself; an engine without
+        it loads only what is listed)."""
+        return [p for p in page_assets(paths) if p not in self.listed]
 
     def edit_url(self, path: Path) -> str | None:
         """The "edit" link of an entry's YAML file, as the MkDocs plugin makes it."""
@@ -136,9 +137,8 @@ def plan(kb: KnowledgeBase, settings: Settings, shown: Callable[[Path], str]) ->
     return out
 
 
-def page_assets(kb: KnowledgeBase) -> list[str]:
-    """Every stylesheet and script a page with a table loads, by site path."""
-    paths = [*assets(), *site_pages.files(kb)]
+def page_assets(paths: Iterable[str]) -> list[str]:
+    """Of the site's files ``paths``, the stylesheets and scripts of pages with a table."""
     return sorted(p for p in paths if p.startswith(ASSET_DIR + "/") and p.endswith((".css", ".js")))
 
 

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         err(f"cannot write {exc.filename or args.out}: {exc.strerror or exc}")
         return 1
-    for asset in settings.unlisted_assets(kb):
+    for asset in settings.unlisted_assets(planned.files):
         kind = "extra_css" if asset.endswith(".css") else "extra_javascript"
         err(f"warning: {args.config} does not list {asset} under {kind}; Zensical will not load it")
     seconds = time.perf_counter() - start

@@ -179,7 +179,12 @@
     this.buildSelection();
     this.headers.forEach(function (th, i) { self.buildSort(th, i); });
     var resized = null;
-    window.addEventListener("resize", function () {
+    window.addEventListener("resize", function onResize() {
+      // After instant navigation replaced the page, this table is gone: stop listening.
+      if (!document.body.contains(self.box)) {
+        window.removeEventListener("resize", onResize);
+        return;
+      }
       window.clearTimeout(resized);
       resized = window.setTimeout(function () { self.fit(); }, 100);
     });

@@ -288,7 +288,10 @@
     // and sorts then lay rows out in one pass (fixed table layout), and columns stay put
     // while the rows change. Not for phone cards, where the table is not a grid.
     if (getComputedStyle(table).display === "table") {
-      var widths = this.headers.map(function (th) { return th.hidden ? 0 : th.offsetWidth; });
+      // rounded down: whole pixels rounded up can add up to more than the box is wide
+      var widths = this.headers.map(function (th) {
+        return th.hidden ? 0 : Math.floor(th.getBoundingClientRect().width * 10) / 10;
+      });
       this.headers.forEach(function (th, i) { if (widths[i]) th.style.width = widths[i] + "px"; });
       table.classList.add("kb-fixed");
     }

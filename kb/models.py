@@ -489,6 +489,8 @@ class CatalogSpec:
     title: str  # as a heading: "AI image generators"
     singular: str  # inside a sentence: "AI image generator", "image optimizer"
     blurb: str
+    # Where the catalog's ratings are explained: a docs page and its section.
+    rating_method: tuple[str, str] | None = None
 
     @property
     def plural(self) -> str:
@@ -510,6 +512,7 @@ CATALOGS: dict[str, CatalogSpec] = {
             "AI image generators",
             "AI image generator",
             "Text-to-image tools: access, pricing, features and the four selection criteria.",
+            ("concepts/choosing-an-image-generator.md", "rating-method"),
         ),
         CatalogSpec(
             "image-optimizers",
@@ -531,6 +534,7 @@ CATALOGS: dict[str, CatalogSpec] = {
             "Sourcing modes",
             "sourcing mode",
             "Who does the labeling: in-house, outsource, crowdsource.",
+            ("concepts/image-annotation.md", "sourcing"),
         ),
         CatalogSpec(
             "annotation-techniques",
@@ -545,6 +549,7 @@ CATALOGS: dict[str, CatalogSpec] = {
             "Vision tasks",
             "task",
             "Recognition, classification and related tasks, and how they differ.",
+            ("concepts/recognition-vs-classification.md", "differences"),
         ),
         CatalogSpec(
             "case-studies",

@@ -91,6 +91,12 @@ def _sort_key(spec: FieldSpec, entry: Entry) -> tuple[int, float | str]:
     return (0, " ".join(str(v) for v in values).lower())
 
 
+def _method_href(catalog: str, linker: Linker) -> str | None:
+    """Where the page explaining how this catalog's entries are rated is, from here."""
+    method = CATALOGS[catalog].rating_method
+    return f"{linker.page(method[0])}#{method[1]}" if method else None
+
+
 @dataclass(frozen=True)
 class CatalogTable:
     """Entries of one catalog as rows (in order) and fields as columns."""
@@ -202,6 +208,7 @@ class CatalogTable:
             shown=shown,
             defaults=default_columns(self.catalog),
             legend=[scale_legend(c) for c in columns if c.kind is Kind.ORDINAL and c.vocab],
+            method_href=_method_href(self.catalog, linker),
             rows=[table._row(e, linker, facet_specs, shown) for e in table.entries],
         )
 

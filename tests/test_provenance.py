@@ -94,6 +94,15 @@ def test_every_rating_in_a_table_links_to_its_basis(site: Path) -> None:
             assert row and 'class="kb-basis"' in row.group(0), href
 
 
+def test_the_rating_columns_link_to_the_rating_method(site: Path) -> None:
+    page = site / "image-generators" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    (href,) = re.findall(r'<a href="([^"]+)" class="kb-method">', html)
+    target, fragment = resolve(site, page, href)
+    assert fragment == "rating-method"
+    assert 'id="rating-method"' in target.read_text(encoding="utf-8")
+
+
 def test_an_entry_resting_on_the_2023_articles_says_so(site: Path) -> None:
     page = html_of(site, "image-optimizers/compressor-io/")
     assert "As reported in 2023; not re-checked" in page

@@ -35,7 +35,7 @@ from kb.sitebuild import StagedBuild
 from kb.urls import Linker
 
 log = logging.getLogger("mkdocs.plugins.kb")
-ASSETS = ("table.js", "table.css")
+ASSETS = site_pages.ASSETS
 
 
 class KnowledgeBaseConfig(Config):
@@ -97,7 +97,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file = File.generated(config, page.src, content="", inclusion=_inclusion(page.src))
             file.edit_uri = _repo_relative(config, page.yaml_path)
             files.append(file)
-        for path, content in site_pages.files(kb).items():
+        site = site_pages.Site(config.site_name, config.site_url, config.use_directory_urls)
+        for path, content in site_pages.files(kb, site).items():
             files.append(File.generated(config, path, content=content))
         for name in ASSETS:
             source = resources.files("kb").joinpath("assets", name)

@@ -237,6 +237,7 @@ def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: 
         schema_href=linker.file(schema_path(catalog)),
         contributing_href=linker.page(contributing),
         table=table(kb, catalog, linker, TableOptions(state="url")),
+        embed_href=linker.embed(catalog),
     )
 
 

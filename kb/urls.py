@@ -35,6 +35,11 @@ def schema_path(catalog: str) -> str:
     return f"schema/{catalog}.schema.json"
 
 
+def embed_path(catalog: str) -> str:
+    """Site path of a catalog's embeddable view (a standalone file, served as a folder)."""
+    return f"embed/{catalog}/index.html"
+
+
 @dataclass(frozen=True)
 class Linker:
     """Makes site paths relative to the page being rendered.
@@ -77,3 +82,8 @@ class Linker:
     def compare(self, catalog: str) -> str:
         """Relative URL of a catalog's compare page."""
         return self.page(compare_src(catalog))
+
+    def embed(self, catalog: str) -> str:
+        """Relative URL of a catalog's embeddable view."""
+        path = embed_path(catalog)
+        return self.file(path.removesuffix("index.html") if self.directory_urls else path)

@@ -1,0 +1,153 @@
+"""Counts behind the stats page: entries by facet value, by freshness, and field coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from kb.catalog import KnowledgeBase
+from kb.models import CATALOGS, Entry
+from kb.tables import FieldSpec, facet_values, facets, raw_values, specs_by_name
+
+# Freshness buckets: (label, upper bound in days, exclusive). Quarters, then a year.
+AGE_BUCKETS: tuple[tuple[str, int], ...] = (
+    ("Under 3 months", 91),
+    ("3 to 6 months", 183),
+    ("6 to 12 months", 366),
+    ("Over a year", 10**9),
+)
+NEVER = "Never re-checked"
+# Fields every entry must have, or that are the entry itself: no point counting them.
+_NOT_COVERAGE = ("id", "name", "summary", "sources")
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: what it counts, how many, and the catalog URL state that shows those rows."""
+
+    label: str
+    count: int
+    query: str | None  # e.g. "license=open-source"; None when no view shows exactly these
+
+
+@dataclass(frozen=True)
+class Series:
+    """One chart's data: an id fit for HTML, a title, a sentence saying what it shows."""
+
+    key: str
+    title: str
+    description: str
+    total: int
+    bars: tuple[Bar, ...]
+
+
+def _frame(kb: KnowledgeBase, catalog: str, spec: FieldSpec) -> pd.DataFrame:
+    """One row per (entry, value) of a facet field."""
+    pairs = [(e.id, v) for e in kb.entries[catalog].values() for v in raw_values(e, spec)]
+    return pd.DataFrame(pairs, columns=["id", "value"])
+
+
+def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
+    """Entries by every value of every facet, in the vocabulary's order (zeros kept)."""
+    entries = kb.entries[catalog]
+    refs = {
+        s.name: {k: e.name for k, e in kb.entries[s.ref].items()}
+        for s in facets(catalog)
+        if s.ref
+    }
+    out = []
+    for spec in facets(catalog):
+        counts = _frame(kb, catalog, spec)["value"].value_counts()
+        bars = tuple(
+            Bar(v["label"], int(counts.get(v["value"], 0)), urlencode({spec.name: v["value"]}))
+            for v in facet_values(catalog, spec, refs.get(spec.name, {}))
+        )
+        many = "each entry may count under several values" if spec.many else "one value each"
+        out.append(
+            Series(
+                f"{catalog}-by-{spec.name}",
+                f"{CATALOGS[catalog].title} by {spec.label.lower()}",
+                f"How many of the {len(entries)} entries have each {spec.label.lower()} "
+                f"value ({many}).",
+                len(entries),
+                bars,
+            )
+        )
+    return out
+
+
+def _age_label(verified: date | None, today: date) -> str:
+    if verified is None:
+        return NEVER
+    age = (today - verified).days
+    return next(label for label, limit in AGE_BUCKETS if age < limit)
+
+
+def _verified(entry: Entry) -> date | None:
+    # Optional once the models say so: "never re-checked" is an entry without the date.
+    value = getattr(entry, "last_verified", None)
+    return value if isinstance(value, date) else None
+
+
+def freshness_series(kb: KnowledgeBase, catalog: str, today: date) -> Series:
+    """Entries by the age of their ``last_verified`` date, and those never re-checked."""
+    entries = list(kb.entries[catalog].values())
+    ages = pd.Series([_age_label(_verified(e), today) for e in entries], dtype=object)
+    counts = ages.value_counts()
+    labels = [label for label, _ in AGE_BUCKETS] + [NEVER]
+    # The table sorted oldest first is the closest view to "the stale ones".
+    query = urlencode({"sort": "last_verified"})
+    return Series(
+        f"{catalog}-freshness",
+        f"{CATALOGS[catalog].title}: time since last verified",
+        f"Age of each entry's last check against its sources on {today.isoformat()}, "
+        f"out of {len(entries)} entries.",
+        len(entries),
+        tuple(Bar(label, int(counts.get(label, 0)), query) for label in labels),
+    )
+
+
+def coverage_series(kb: KnowledgeBase, catalog: str) -> Series:
+    """How many entries fill each field that is not always there."""
+    entries = list(kb.entries[catalog].values())
+    specs = [
+        s for s in specs_by_name(catalog).values()
+        if s.name not in _NOT_COVERAGE and not s.required
+    ]
+    rows = [
+        {s.name: _filled(getattr(e, s.name, None)) for s in specs} for e in entries
+    ]
+    filled = pd.DataFrame(rows, columns=[s.name for s in specs], dtype=bool).sum()
+    bars = tuple(
+        Bar(s.label, int(filled.get(s.name, 0)), _coverage_query(s)) for s in specs
+    )
+    return Series(
+        f"{catalog}-coverage",
+        f"{CATALOGS[catalog].title}: optional fields filled in",
+        f"For each optional field, how many of the {len(entries)} entries give a value.",
+        len(entries),
+        bars,
+    )
+
+
+def _filled(value: object) -> bool:
+    return value is not None and value != [] and value != ""
+
+
+def _coverage_query(spec: FieldSpec) -> str | None:
+    """Sorting by a shown field brings the filled rows first (empty cells sort last)."""
+    if spec.kind in ("markdown", "url", "object"):
+        return None
+    return urlencode({"sort": f"-{spec.name}"})
+
+
+def catalog_series(kb: KnowledgeBase, catalog: str, today: date) -> list[Series]:
+    """Every chart of one catalog: its facets, then freshness, then coverage."""
+    return [
+        *facet_series(kb, catalog),
+        freshness_series(kb, catalog, today),
+        coverage_series(kb, catalog),
+    ]

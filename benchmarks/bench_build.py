@@ -42,9 +42,11 @@ max_batch: 20
 pricing: [free, subscription]
 features: []
 website: https://example.com/{id}
+added: 2024-04-01
 sources:
   - url: https://example.com/{id}/about
     title: About optimizer {n}
+    kind: vendor
     accessed: 2026-01-05
 last_verified: 2026-01-06
 """

@@ -56,9 +56,11 @@ output_formats: [jpeg, png]
 {size}max_batch: {batch}
 pricing: {pricing}
 website: https://example.com/{id}
+added: 2024-04-01
 sources:
   - url: https://example.com/{id}/about
     title: About optimizer {n}
+    kind: vendor
     accessed: 2026-11-24
 last_verified: 2026-11-24
 """

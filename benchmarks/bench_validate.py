@@ -23,12 +23,15 @@ from ruamel.yaml import YAML
 from kb.loader import load
 
 SOURCES = """\
+added: 2024-04-01
 sources:
   - url: https://example.com/{id}/overview
     title: Overview of {name}
+    kind: vendor
     accessed: 2024-05-01
   - url: https://example.org/reviews/{id}
     title: An independent review of {name}
+    kind: vendor
     accessed: 2024-05-03
 last_verified: 2024-05-04
 """

@@ -65,11 +65,11 @@ class KnowledgeBase:
         return self.root / catalog / f"{entry_id}.yml"
 
 
-def _find_ref(annotation: Any) -> str | None:
-    """The catalog named by a RefTo marker anywhere inside a type annotation."""
+def _find_ref(annotation: Any) -> RefTo | None:
+    """The RefTo marker anywhere inside a type annotation."""
     for meta in getattr(annotation, "__metadata__", ()):
         if isinstance(meta, RefTo):
-            return meta.catalog
+            return meta
     for arg in getattr(annotation, "__args__", ()) or ():
         found = _find_ref(arg)
         if found:
@@ -80,10 +80,12 @@ def _find_ref(annotation: Any) -> str | None:
 @cache
 def ref_fields(model: type[Entry]) -> dict[str, str]:
     """Field name -> referenced catalog, for every reference field of ``model``."""
+    own = next((c.name for c in CATALOGS.values() if c.model is model), None)
     found: dict[str, str] = {}
     for name, info in model.model_fields.items():
-        target = next((m.catalog for m in info.metadata if isinstance(m, RefTo)), None)
-        target = target or _find_ref(info.annotation)
+        marker = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        marker = marker or _find_ref(info.annotation)
+        target = marker and (marker.catalog or own)
         if target:
             found[name] = target
     return found

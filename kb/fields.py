@@ -40,9 +40,10 @@ class Column:
 
 @dataclass(frozen=True)
 class RefTo:
-    """Marks an id (or list of ids) as a reference to an entry of another catalog."""
+    """Marks an id (or list of ids) as a reference to an entry of a catalog; ``None`` means
+    the entry's own catalog (e.g. a successor)."""
 
-    catalog: str
+    catalog: str | None
 
 
 @dataclass(frozen=True)
@@ -144,12 +145,9 @@ Url = Annotated[
     AfterValidator(_check_url),
     Field(json_schema_extra={"format": "uri"}),
 ]
+# An id that points at another entry; the RefTo marker beside it says which catalog.
+Ref = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Date = Annotated[date, BeforeValidator(_iso_date), Strict(), AfterValidator(_not_future)]
 Int = Annotated[int, Strict()]
 Float = Annotated[float, Strict(), AllowInfNan(False)]
 Bool = Annotated[bool, Strict()]
-
-
-def ref(catalog: str) -> Any:
-    """The type of a single reference to an entry of ``catalog``."""
-    return Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN), RefTo(catalog)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from kb.catalog import KnowledgeBase
-from kb.loader import display_path
+from kb.problems import display_path
 
 USER_AGENT = "kb-check-links (+https://github.com/example/cv-kb)"
 _RETRYABLE = {429, 500, 502, 503, 504}

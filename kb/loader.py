@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from kb.catalog import KnowledgeBase, check_references
 from kb.fields import ID_PATTERN
 from kb.messages import describe, message_for
 from kb.models import CATALOGS, Entry
-from kb.problems import Problem
+from kb.problems import Problem, display_path
 from kb.yamlread import MAX_FILE_BYTES, Document, parse
 
 _ID = re.compile(ID_PATTERN)
@@ -22,14 +21,6 @@ SUFFIX = ".yml"
 _IGNORED = {"README.md", ".gitkeep"}
 # Ids whose entry pages would take the place of a catalog's own pages (index, compare).
 RESERVED_IDS = frozenset({"index", "compare"})
-
-
-def display_path(path: Path) -> str:
-    """The path as a contributor would type it: relative to the working directory if inside."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def validate_entry(doc: Document, catalog: str, file_id: str) -> Entry | None:

@@ -4,13 +4,14 @@ the contributing guide's field reference, and the comparison tables' columns and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from kb import vocab as v
 from kb.fields import (
-    ID_PATTERN,
     MAX_LIST,
     MAX_SOURCES,
     Bool,
@@ -21,6 +22,7 @@ from kb.fields import (
     Int,
     Markdown,
     Name,
+    Ref,
     RefTo,
     Text,
     Url,
@@ -37,13 +39,10 @@ Many = Annotated[
 ]
 Some = Annotated[Many[T], Field(min_length=1)]
 
-TechniqueId = Annotated[
-    str, Strict(), StringConstraints(pattern=ID_PATTERN), RefTo("annotation-techniques")
-]
-SourcingModeId = Annotated[
-    str, Strict(), StringConstraints(pattern=ID_PATTERN), RefTo("sourcing-modes")
-]
-TaskId = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN), RefTo("vision-tasks")]
+TechniqueId = Annotated[Ref, RefTo("annotation-techniques")]
+SourcingModeId = Annotated[Ref, RefTo("sourcing-modes")]
+TaskId = Annotated[Ref, RefTo("vision-tasks")]
+SameCatalogId = Annotated[Ref, RefTo(None)]
 
 
 class Source(BaseModel):
@@ -53,7 +52,17 @@ class Source(BaseModel):
 
     url: Url = Field(title="URL", description="Web address of the source (http or https).")
     title: Text = Field(title="Title", description="Title of the page or article cited.")
+    kind: v.SourceKind = Field(
+        title="Kind",
+        description="seed (one of the 2023 articles the catalog started from), vendor (the "
+        "maker's own page, docs or repository) or third-party (anyone else).",
+    )
     accessed: Date = Field(title="Accessed", description="Date you read the source, as YYYY-MM-DD.")
+    published: Date | None = Field(
+        default=None,
+        title="Published",
+        description="The page's own date (published or updated), where it states one.",
+    )
 
 
 class Entry(BaseModel):
@@ -79,14 +88,88 @@ class Entry(BaseModel):
     website: Url | None = Field(
         default=None, title="Website", description="The official website (http or https)."
     )
+    added: Date = Field(
+        title="Added", description="Date the entry entered the catalog (YYYY-MM-DD)."
+    )
+    status: v.Status = Field(
+        default=v.Status.ACTIVE,
+        title="Status",
+        description="active (default), discontinued, or superseded (by the successor).",
+    )
+    status_date: Date | None = Field(
+        default=None,
+        validate_default=True,
+        title="Status since",
+        description="When it was discontinued or superseded; required unless active.",
+    )
+    status_note: Text | None = Field(
+        default=None,
+        validate_default=True,
+        title="Status note",
+        description="What happened, in a sentence, per the sources; required unless active.",
+    )
+    successor: SameCatalogId | None = Field(
+        default=None,
+        title="Successor",
+        description="Id of the entry (same catalog) that replaces it; only when superseded.",
+    )
     sources: Annotated[list[Source], Field(min_length=1, max_length=MAX_SOURCES)] = Field(
         title="Sources",
-        description="Where the facts come from: at least one, each with url, title, accessed.",
+        description="Where the facts come from: at least one, each with url, title, kind, "
+        "accessed.",
     )
-    last_verified: Date = Field(
+    last_verified: Date | None = Field(
+        default=None,
         title="Last verified",
-        description="Date someone last checked every fact against the sources (YYYY-MM-DD).",
+        description="Date a person compared every fact of the entry with the cited sources "
+        "(YYYY-MM-DD). Leave it out until someone has; never earlier than a source's accessed "
+        "date.",
     )
+
+    @field_validator("status_date", "status_note")
+    @classmethod
+    def _needed_unless_active(cls, value: object, info: ValidationInfo) -> object:
+        status = info.data.get("status")
+        if value is None and status not in (None, v.Status.ACTIVE):
+            raise PydanticCustomError(
+                "status_detail", "is required when status is {status}", {"status": str(status)}
+            )
+        return value
+
+    @field_validator("successor")
+    @classmethod
+    def _only_when_superseded(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and info.data.get("status") is not v.Status.SUPERSEDED:
+            raise PydanticCustomError(
+                "successor_status", "is only for a superseded entry; add status: superseded", {}
+            )
+        if value is not None and value == info.data.get("id"):
+            raise PydanticCustomError("successor_self", "names the entry itself", {})
+        return value
+
+    @field_validator("last_verified")
+    @classmethod
+    def _after_sources_read(cls, value: date | None, info: ValidationInfo) -> date | None:
+        sources: list[Source] = info.data.get("sources") or []
+        newest = max((s.accessed for s in sources), default=None)
+        if value is not None and newest is not None and value < newest:
+            raise PydanticCustomError(
+                "verified_before_read",
+                "{value} is before {newest}, when a cited source was read; nothing can be "
+                "verified before its source was read",
+                {"value": value.isoformat(), "newest": newest.isoformat()},
+            )
+        return value
+
+    @property
+    def seed_only(self) -> bool:
+        """True when every source is one of the 2023 seed articles."""
+        return all(s.kind is v.SourceKind.SEED for s in self.sources)
+
+    @property
+    def rechecked(self) -> bool:
+        """True when a person compared the entry with sources beyond the 2023 articles."""
+        return self.last_verified is not None and not self.seed_only
 
 
 class ImageGenerator(Entry):

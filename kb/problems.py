@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 MAX_MESSAGE = 500  # characters; long enough for any list of allowed values
 
@@ -68,3 +70,11 @@ def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     if fmt == "github":
         return "\n".join(p.github() for p in items)
     return "\n".join(p.text() for p in items)
+
+
+def display_path(path: Path) -> str:
+    """The path as a contributor would type it: relative to the working directory if inside."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)

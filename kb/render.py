@@ -17,6 +17,7 @@ from markupsafe import Markup
 from kb.catalog import KnowledgeBase
 from kb.cells import Cell, Item, cell
 from kb.models import CATALOGS, Entry
+from kb.vocab import Status
 from kb.stale import DEFAULT_STALE_DAYS, age_days, is_stale
 from kb.tables import (
     FieldSpec,
@@ -31,7 +32,10 @@ from kb.urls import Linker, download_path, schema_path
 # Stands for an entry id in a URL pattern the script fills in (ids never contain "_").
 ENTRY_ID_SLOT = "__id__"
 # Shown on the entry page above the facts table, not as rows of it.
-_ABOVE_FACTS = ("id", "name", "summary", "description", "sources", "last_verified")
+_ABOVE_FACTS = (
+    "id", "name", "summary", "description", "sources", "last_verified",
+    "status", "status_date", "status_note", "successor", "added",
+)
 
 
 @cache
@@ -182,8 +186,9 @@ def entry_page(
         catalog=catalog,
         title=spec.title,
         entry=entry,
-        stale=is_stale(entry.last_verified, DEFAULT_STALE_DAYS, today),
-        age=age_days(entry.last_verified, today),
+        stale=is_stale(entry, DEFAULT_STALE_DAYS, today),
+        age=age_days(entry.last_verified, today) if entry.last_verified else None,
+        status=_status(kb, catalog, entry, linker),
         description=None if description.empty else description,
         facts=facts,
         sources=sources,
@@ -192,6 +197,22 @@ def entry_page(
         catalog_href=linker.catalog(catalog),
         compare_href=linker.compare(catalog),
     )
+
+
+def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> Any:
+    """What the entry page says about a discontinued or superseded product."""
+    if entry.status is Status.ACTIVE:
+        return None
+    successor = kb.get(catalog, entry.successor) if entry.successor else None
+    return {
+        "label": entry.status.label,
+        "code": entry.status.value,
+        "since": entry.status_date.isoformat() if entry.status_date else None,
+        "note": entry.status_note,
+        "successor": Item(successor.name, linker.entry(catalog, successor.id))
+        if successor
+        else None,
+    }
 
 
 def compare_page(kb: KnowledgeBase, catalog: str, linker: Linker) -> Markup:
@@ -217,7 +238,7 @@ def compare_page(kb: KnowledgeBase, catalog: str, linker: Linker) -> Markup:
 
 def last_verified(kb: KnowledgeBase, catalog: str) -> str | None:
     """The most recent ``last_verified`` date of a catalog, ISO formatted."""
-    dates = [e.last_verified for e in kb.entries[catalog].values()]
+    dates = [e.last_verified for e in kb.entries[catalog].values() if e.last_verified]
     return max(dates).isoformat() if dates else None
 
 

@@ -98,7 +98,7 @@ def skeleton(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
         f"id: {entry_id}",
     ]
     for name, info in spec.model.model_fields.items():
-        if name in ("id", "sources", "last_verified"):
+        if name in ("id", "added", "sources", "last_verified"):
             continue
         enum = _enum_of(info)
         hint = f"  # one of: {', '.join(m.value for m in enum)}" if enum else ""
@@ -112,11 +112,14 @@ def skeleton(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
         else:
             lines.append(f"# {name}: {value}{hint}")
     lines += [
+        f"added: {today}",
         "sources:",
         "  - url: https://example.com/",
         '    title: "TODO: title of the page you took the facts from"',
+        "    kind: vendor  # seed, vendor (the maker's own page) or third-party",
         f"    accessed: {today}",
-        f"last_verified: {today}",
+        "# Once you have compared every fact above with the sources:",
+        f"# last_verified: {today}",
     ]
     return "\n".join(lines) + "\n"
 

@@ -1,4 +1,4 @@
-"""Staleness: entries whose facts were last checked too long ago."""
+"""Staleness: entries whose facts were last checked too long ago, or never re-checked."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import date
 from typing import Any
 
 from kb.catalog import KnowledgeBase
-from kb.loader import display_path
+from kb.models import Entry
+from kb.problems import display_path
 
 DEFAULT_STALE_DAYS = 365
 
@@ -17,11 +18,12 @@ def age_days(last_verified: date, today: date | None = None) -> int:
     return ((today or date.today()) - last_verified).days
 
 
-def is_stale(
-    last_verified: date, days: int = DEFAULT_STALE_DAYS, today: date | None = None
-) -> bool:
-    """True when ``last_verified`` is more than ``days`` days ago."""
-    return age_days(last_verified, today) > days
+def is_stale(entry: Entry, days: int = DEFAULT_STALE_DAYS, today: date | None = None) -> bool:
+    """True when the entry was never re-checked (no ``last_verified``, or only the 2023 seed
+    articles behind it) or was last verified more than ``days`` days ago."""
+    if entry.last_verified is None or entry.seed_only:
+        return True
+    return age_days(entry.last_verified, today) > days
 
 
 @dataclass(frozen=True)
@@ -33,21 +35,28 @@ class Stale:
     col: int
     catalog: str
     id: str
-    last_verified: date
-    age: int
+    last_verified: date | None
+    age: int | None
+    seed_only: bool
 
     def line_text(self) -> str:
-        """``path:line:col: catalog/id last verified DATE (N days ago)``."""
-        return (
-            f"{self.path}:{self.line}:{self.col}: {self.catalog}/{self.id} last verified "
-            f"{self.last_verified.isoformat()} ({self.age} day{'' if self.age == 1 else 's'} ago)"
-        )
+        """``path:line:col: catalog/id last verified DATE (N days ago)``, or why it was never
+        re-checked."""
+        where = f"{self.path}:{self.line}:{self.col}: {self.catalog}/{self.id}"
+        if self.last_verified is None or self.age is None:
+            return f"{where} never verified against its sources"
+        if self.seed_only:
+            return f"{where} rests only on the 2023 seed articles (not re-checked)"
+        days = f"{self.age} day{'' if self.age == 1 else 's'} ago"
+        return f"{where} last verified {self.last_verified.isoformat()} ({days})"
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form."""
         return {
             "path": self.path, "line": self.line, "col": self.col, "catalog": self.catalog,
-            "id": self.id, "last_verified": self.last_verified.isoformat(), "age_days": self.age,
+            "id": self.id,
+            "last_verified": self.last_verified.isoformat() if self.last_verified else None,
+            "age_days": self.age, "seed_only": self.seed_only,
         }
 
 
@@ -57,11 +66,13 @@ def stale_entries(
     """Every valid entry verified more than ``days`` days ago, oldest first."""
     found = []
     for catalog, entry in kb.all():
-        if not is_stale(entry.last_verified, days, today):
+        if not is_stale(entry, days, today):
             continue
         doc = kb.documents.get((catalog, entry.id))
         line, col = doc.where(("last_verified",)) if doc else (1, 1)
         path = display_path(kb.path_of(catalog, entry.id))
-        age = age_days(entry.last_verified, today)
-        found.append(Stale(path, line, col, catalog, entry.id, entry.last_verified, age))
-    return sorted(found, key=lambda s: (s.last_verified, s.catalog, s.id))
+        verified = entry.last_verified
+        age = None if verified is None else age_days(verified, today)
+        found.append(Stale(path, line, col, catalog, entry.id, verified, age, entry.seed_only))
+    # Never verified first, then oldest first.
+    return sorted(found, key=lambda s: (s.last_verified or date.min, s.catalog, s.id))

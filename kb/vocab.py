@@ -258,3 +258,19 @@ class Metric(Vocab):
 
     TRAIN_ACCURACY = ("train-accuracy", "Accuracy on training data")
     TEST_ACCURACY = ("test-accuracy", "Accuracy on held-out test data")
+
+
+class SourceKind(Vocab):
+    """What kind of page a source is: how far a reader can lean on it."""
+
+    SEED = ("seed", "2023 article the catalog started from")
+    VENDOR = ("vendor", "Maker's own page")
+    THIRD_PARTY = ("third-party", "Third party")
+
+
+class Status(Vocab):
+    """Whether a product is still offered."""
+
+    ACTIVE = ("active", "Active")
+    DISCONTINUED = ("discontinued", "Discontinued")
+    SUPERSEDED = ("superseded", "Superseded")

@@ -34,9 +34,9 @@ def entry_list(kb: KnowledgeBase, catalog: str, linker: Linker, opts: TableOptio
 
 
 def recent(kb: KnowledgeBase, count: int, linker: Linker) -> Markup:
-    """The most recently verified entries across all catalogs, newest first."""
+    """The most recently added or verified entries across all catalogs, newest first."""
     ordered: list[tuple[date, str, Entry]] = sorted(
-        ((e.last_verified, c, e) for c, e in kb.all()),
+        ((max(e.added, e.last_verified or e.added), c, e) for c, e in kb.all()),
         key=lambda t: (t[0], t[2].name),
         reverse=True,
     )
@@ -44,7 +44,8 @@ def recent(kb: KnowledgeBase, count: int, linker: Linker) -> Markup:
         {
             "href": linker.entry(c, e.id),
             "text": e.name,
-            "note": f"{CATALOGS[c].singular}, verified {d.isoformat()}",
+            "note": f"{CATALOGS[c].singular}, "
+            f"{'verified' if e.last_verified == d else 'added'} {d.isoformat()}",
         }
         for d, c, e in ordered[:count]
     ]

@@ -19,9 +19,11 @@ import pytest
 from kb.cli import main
 
 SOURCES = """\
+added: 2024-04-01
 sources:
   - url: https://example.com/article
     title: An article about the subject
+    kind: vendor
     accessed: 2024-05-01
 last_verified: 2024-05-02
 """

@@ -24,9 +24,11 @@ localizes: false
 complexity: low
 processing_time: low
 use_cases: [photo organisation]
+added: 2024-04-01
 sources:
   - url: https://example.com/article
     title: An article about the subject
+    kind: vendor
     accessed: 2024-05-01
 last_verified: 2024-05-02
 """

@@ -46,9 +46,11 @@ price: expensive
 labeling_quality: high
 security: high
 who_labels: Employees.
+added: 2024-04-01
 sources:
   - url: https://example.com/a
     title: A page
+    kind: vendor
     accessed: 2024-05-01
 last_verified: 2024-05-02
 """

@@ -102,9 +102,11 @@ summary: 'Points placed on features, e.g. "eyes", with commas, and <b>markup</b>
 geometry: points
 dimensions: [2d]
 typical_uses: ["face recognition, pose estimation", 'a "quoted" use']
+added: 2024-04-01
 sources:
   - url: https://example.com/landmarks
     title: Landmarks
+    kind: vendor
     accessed: 2024-01-01
 last_verified: 2024-01-02
 """

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from kb.loader import display_path, load
+from kb.loader import load
+from kb.problems import display_path
 
 TASK = "catalog/vision-tasks/image-classification.yml"
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
 from kb.fields import ID_PATTERN, MAX_ID
-from kb.loader import display_path, load
+from kb.loader import load
 from kb.models import CATALOGS
+from kb.problems import display_path
 from kb.skeleton import skeleton, skeleton_path
 from kb.writefile import write_atomic
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.loader import display_path, load
+from kb.loader import load
 from kb.models import CATALOGS
-from kb.problems import Problem, format_problems, one_line
+from kb.problems import Problem, display_path, format_problems, one_line
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -24,7 +24,7 @@ FILE = "catalog/vision-tasks/hostile.yml"
 
 # Lines:  1 id, 2 name, 3 summary, 4 modality, 5 focus, 6 output, 7 localizes,
 # 8 complexity, 9 processing_time, 10 use_cases, 11 sources, 12 url, 13 title, 14 accessed,
-# 15 last_verified.
+# 15 kind, 16 last_verified, 17 added.
 TASK = """\
 id: hostile
 name: Image classification
@@ -40,7 +40,9 @@ sources:
   - url: https://example.com/article
     title: An article about the subject
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
 
 
@@ -162,7 +164,7 @@ YAML_CASES = [
             "many-aliases",
             "yaml-aliases",
             many_aliases,
-            at("16:4", "anchors (&a)"),
+            at("18:4", "anchors (&a)"),
             *[at(f"{17 + i}:5", "aliases (*a)") for i in range(10)],
             at("1:1", "3000", "aliases", "only the first"),
         ),
@@ -188,7 +190,7 @@ YAML_CASES = [
         "deep-block-nesting",
         "yaml-nesting",
         deep_block(40),
-        at("33:35", "nesting is deeper than 16 levels"),
+        at("35:35", "nesting is deeper than 16 levels"),
     ),
     bad("fifty-megabytes", "size", fifty_megabytes, at("1:1", "larger than 64 KiB", "limit")),
     bad(
@@ -249,7 +251,7 @@ YAML_CASES = [
         "timestamp-for-date",
         "yaml-timestamp",
         task("last_verified: 2024-05-02", "last_verified: 2024-05-02 10:00:00"),
-        at("15:16", "last_verified", "YYYY-MM-DD"),
+        at("16:16", "last_verified", "YYYY-MM-DD"),
     ),
     bad(
         "python-object-apply",
@@ -297,7 +299,7 @@ YAML_CASES = [
         "several-documents",
         "yaml-documents",
         task() + "---\n" + task(),
-        at("16:1", "more than one YAML document"),
+        at("18:1", "more than one YAML document"),
     ),
     bad(
         "duplicate-key",
@@ -357,7 +359,7 @@ YAML_CASES = [
         "truncated-sequence",
         "encoding",
         task().encode() + b"# \xe2\x82",
-        at("16:3", "byte 0xE2 is not valid UTF-8"),
+        at("18:3", "byte 0xE2 is not valid UTF-8"),
     ),
     bad("nul-byte", "nul", task("false", "fa\0lse"), at("7:14", "NUL byte")),
     bad("nul-in-comment", "nul", "# \0\n" + task(), at("1:3", "NUL byte")),
@@ -421,7 +423,7 @@ YAML_CASES = [
         "unclosed-quote",
         "yaml-syntax",
         task("summary: Assigns", 'summary: "Assigns'),
-        at("16:1", "YAML syntax error", "quoted scalar"),
+        at("18:1", "YAML syntax error", "quoted scalar"),
     ),
     bad(
         "unclosed-flow",
@@ -462,7 +464,7 @@ MODEL_CASES = [
         "unknown-field",
         "unknown-field",
         task() + "onclick: x\n",
-        at("16:1", "unknown field 'onclick'"),
+        at("18:1", "unknown field 'onclick'"),
     ),
     bad(
         "unknown-field-nested",
@@ -479,7 +481,7 @@ MODEL_CASES = [
     bad(
         "empty-sources",
         "missing-field",
-        task().split("sources:")[0] + "sources: []\nlast_verified: 2024-05-02\n",
+        task().split("sources:")[0] + "sources: []\nlast_verified: 2024-05-02\nadded: 2024-04-01\n",
         at("11:10", "sources", "at least 1"),
     ),
     bad(
@@ -505,7 +507,7 @@ MODEL_CASES = [
         "dangling-reference",
         task() + "part_of: image-clasification\n",
         at(
-            "16:10",
+            "18:10",
             "part_of",
             "'image-clasification' is not an entry of vision-tasks",
             "did you mean 'image-classification'",
@@ -521,7 +523,7 @@ MODEL_CASES = [
         "future-date",
         "date",
         task("last_verified: 2024-05-02", "last_verified: 2999-01-01"),
-        at("15:16", "last_verified", "future"),
+        at("16:16", "last_verified", "future"),
     ),
     bad(
         "not-a-mapping-list",
@@ -578,7 +580,7 @@ URL_CASES = [
         "website-javascript",
         "url",
         task() + "website: javascript:window.__pwned=1\n",
-        at("16:10", "website", "http:// or https://"),
+        at("18:10", "website", "http:// or https://"),
     ),
 ]
 
@@ -601,7 +603,7 @@ LIMIT_CASES = [
         "description-too-long",
         "limits",
         task() + "description: " + "d" * 5001 + "\n",
-        at("16:14", "description", "5001 characters", "limit is 5000"),
+        at("18:14", "description", "5001 characters", "limit is 5000"),
     ),
     bad(
         "list-too-long",
@@ -618,10 +620,10 @@ LIMIT_CASES = [
         task().split("sources:")[0]
         + "sources:\n"
         + "".join(
-            f"  - {{url: 'https://example.com/{i}', title: t, accessed: 2024-05-01}}\n"
+            f"  - {{url: 'https://example.com/{i}', title: t, kind: vendor, accessed: 2024-05-01}}\n"
             for i in range(21)
         )
-        + "last_verified: 2024-05-02\n",
+        + "last_verified: 2024-05-02\nadded: 2024-04-01\n",
         at("12:3", "sources", "21 items", "limit is 20"),
     ),
     bad(

@@ -13,6 +13,7 @@ import json
 from hostile.payloads import HOSTILE_URLS, MARKDOWN_PAYLOADS, PAYLOADS
 
 SOURCES_TAIL = """\
+    kind: vendor
     accessed: 2024-05-01
 last_verified: 2024-05-02
 """
@@ -49,6 +50,7 @@ applications:
     role: {p}
 part_of: image-classification
 website: {q(url)}
+added: 2024-04-01
 sources:
   - url: {q(url)}
     title: {p}
@@ -76,6 +78,7 @@ free_allowance: {q(PAYLOADS["img-onerror"])}
 ease_of_use: high
 cost: cheap
 website: {q(HOSTILE_URLS["url-breakout-single"])}
+added: 2024-04-01
 sources:
   - url: {q(_URL)}
     title: {q(PAYLOADS["svg-onload"])}
@@ -100,6 +103,7 @@ input_formats: [png]
 pricing: [free]
 max_batch: 20
 website: {q(HOSTILE_URLS["url-query-script"])}
+added: 2024-04-01
 sources:
   - url: {q(HOSTILE_URLS["url-query-script"])}
     title: {q(PAYLOADS["jinja-statement"])}
@@ -122,6 +126,7 @@ data_types: [image]
 sourcing_modes: [in-house]
 repository: {q(_URL)}
 website: {q(HOSTILE_URLS["url-breakout-single"])}
+added: 2024-04-01
 sources:
   - url: https://example.com/vendor
     title: {q(PAYLOADS["input-autofocus"])}
@@ -142,6 +147,7 @@ price: cheap
 labeling_quality: low
 security: low
 who_labels: {q(PAYLOADS["math-mutation"])}
+added: 2024-04-01
 sources:
   - url: https://example.com/sourcing
     title: {q(_S)}
@@ -156,6 +162,7 @@ summary: {q(PAYLOADS["a-vbscript"])}
 geometry: points
 dimensions: [2d]
 typical_uses: [{q(_S)}, {q(_P)}, {q(PAYLOADS["jinja-expression"])}]
+added: 2024-04-01
 sources:
   - url: https://example.com/technique
     title: {q(PAYLOADS["a-javascript-entity"])}
@@ -180,6 +187,7 @@ loss: {q(PAYLOADS["jinja-statement"])}
 optimizer: {q(PAYLOADS["breakout-unquoted"])}
 metric: test-accuracy
 result: 0.5
+added: 2024-04-01
 sources:
   - url: https://example.com/case
     title: {q(PAYLOADS["a-javascript-mixed"])}

@@ -207,9 +207,11 @@ kind: online
 compression: [lossy]
 input_formats: [jpeg, png]
 pricing: [free]
+added: 2024-04-01
 sources:
   - url: https://example.com/{id}
     title: Page {n}
+    kind: vendor
     accessed: 2024-05-01
 last_verified: 2024-05-02
 """

@@ -31,39 +31,30 @@ class Change:
     catalog: str
     entry: Entry
     updated: date
-    published: date | None
+    published: date
     what: str  # "added", "verified" or the lifecycle status
 
 
-def _date(entry: Entry, field: str) -> date | None:
-    # added/status_date arrive with the lifecycle fields; older models lack them.
-    value = getattr(entry, field, None)
-    return value if isinstance(value, date) else None
-
-
-def change(catalog: str, entry: Entry) -> Change | None:
-    """When ``entry`` last changed, and how; None when it carries no date at all."""
-    added = _date(entry, "added")
+def change(catalog: str, entry: Entry) -> Change:
+    """When ``entry`` last changed, and how: the latest of its dates."""
     candidates = [
         (d, what)
         for d, what in (
-            (added, "added"),
-            (_date(entry, "last_verified"), "verified"),
-            (_date(entry, "status_date"), str(getattr(entry, "status", None) or "status")),
+            (entry.added, "added"),
+            (entry.last_verified, "verified"),
+            (entry.status_date, str(entry.status)),
         )
         if d is not None
     ]
-    if not candidates:
-        return None
     # On a tie the first wins: an entry added and checked the same day was "added".
     updated = max(d for d, _ in candidates)
     what = next(w for d, w in candidates if d == updated)
-    return Change(catalog, entry, updated, added, what)
+    return Change(catalog, entry, updated, entry.added, what)
 
 
 def changes(kb: KnowledgeBase) -> list[Change]:
     """Every dated entry, newest first (then by catalog and id, for a stable order)."""
-    found = [c for name, e in kb.all() if (c := change(name, e)) is not None]
+    found = [change(name, e) for name, e in kb.all()]
     found.sort(key=lambda c: (c.catalog, c.entry.id))
     found.sort(key=lambda c: c.updated, reverse=True)
     return found
@@ -117,8 +108,7 @@ def _entry(feed: ET.Element, item: Change, ln: Linker, url: Callable[[str], str]
     _sub(node, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{item.catalog}/{item.entry.id}')}")
     _sub(node, "title", f"{item.entry.name} ({spec.singular}): {item.what}")
     _sub(node, "updated", _stamp(item.updated))
-    if item.published is not None:
-        _sub(node, "published", _stamp(item.published))
+    _sub(node, "published", _stamp(item.published))
     href = url(ln.entry(item.catalog, item.entry.id))
     _sub(node, "link", rel="alternate", type="text/html", href=href)
     _sub(node, "category", term=item.catalog, label=spec.title)

@@ -17,7 +17,6 @@ from markupsafe import Markup
 from kb.catalog import KnowledgeBase
 from kb.cells import Cell, Item, cell
 from kb.models import CATALOGS, Entry
-from kb.vocab import Status
 from kb.stale import DEFAULT_STALE_DAYS, age_days, is_stale
 from kb.tables import (
     FieldSpec,
@@ -28,6 +27,7 @@ from kb.tables import (
     specs_by_name,
 )
 from kb.urls import Linker, download_path, schema_path
+from kb.vocab import Status
 
 # Stands for an entry id in a URL pattern the script fills in (ids never contain "_").
 ENTRY_ID_SLOT = "__id__"

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from kb.catalog import KnowledgeBase
-from kb.models import CATALOGS, Entry
+from kb.models import CATALOGS
 from kb.tables import FieldSpec, facet_values, facets, raw_values, specs_by_name
 
 # Freshness buckets: (label, upper bound in days, exclusive). Quarters, then a year.
@@ -20,8 +20,14 @@ AGE_BUCKETS: tuple[tuple[str, int], ...] = (
     ("Over a year", 10**9),
 )
 NEVER = "Never re-checked"
-# Fields every entry must have, or that are the entry itself: no point counting them.
-_NOT_COVERAGE = ("id", "name", "summary", "sources")
+# A successor is another entry of the same catalog: a chart of them would be all zeros.
+_NOT_FACET_CHART = ("successor",)
+# Not counted as coverage: the entry itself, the dates (charted as freshness) and the
+# lifecycle fields, which only a discontinued or superseded entry needs.
+_NOT_COVERAGE = (
+    "id", "name", "summary", "sources", "added", "last_verified",
+    "status", "status_date", "status_note", "successor",
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
     }
     out = []
     for spec in facets(catalog):
+        if spec.name in _NOT_FACET_CHART:
+            continue
         counts = _frame(kb, catalog, spec)["value"].value_counts()
         bars = tuple(
             Bar(v["label"], int(counts.get(v["value"], 0)), urlencode({spec.name: v["value"]}))
@@ -86,20 +94,14 @@ def _age_label(verified: date | None, today: date) -> str:
     return next(label for label, limit in AGE_BUCKETS if age < limit)
 
 
-def _verified(entry: Entry) -> date | None:
-    # Optional once the models say so: "never re-checked" is an entry without the date.
-    value = getattr(entry, "last_verified", None)
-    return value if isinstance(value, date) else None
-
-
 def freshness_series(kb: KnowledgeBase, catalog: str, today: date) -> Series:
     """Entries by the age of their ``last_verified`` date, and those never re-checked."""
     entries = list(kb.entries[catalog].values())
-    ages = pd.Series([_age_label(_verified(e), today) for e in entries], dtype=object)
+    ages = pd.Series([_age_label(e.last_verified, today) for e in entries], dtype=object)
     counts = ages.value_counts()
     labels = [label for label, _ in AGE_BUCKETS] + [NEVER]
-    # The table sorted oldest first is the closest view to "the stale ones".
-    query = urlencode({"sort": "last_verified"})
+    # No URL state filters by age: the closest view shows the dates, oldest first.
+    query = urlencode({"cols": "name,last_verified", "sort": "last_verified"})
     return Series(
         f"{catalog}-freshness",
         f"{CATALOGS[catalog].title}: time since last verified",
@@ -138,10 +140,10 @@ def _filled(value: object) -> bool:
 
 
 def _coverage_query(spec: FieldSpec) -> str | None:
-    """Sorting by a shown field brings the filled rows first (empty cells sort last)."""
+    """The field beside the names, sorted: filled rows first (empty cells sort last)."""
     if spec.kind in ("markdown", "url", "object"):
         return None
-    return urlencode({"sort": f"-{spec.name}"})
+    return urlencode({"cols": f"name,{spec.name}", "sort": f"-{spec.name}"})
 
 
 def catalog_series(kb: KnowledgeBase, catalog: str, today: date) -> list[Series]:

@@ -100,7 +100,7 @@ class _Svg(HTMLParser):
         if tag == "rect":
             self.rects.append(float(a["width"]))
         if tag == "a" and "aria-label" in a:
-            self.links.append((a["href"], a["aria-label"]))
+            self.links.append((a["xlink:href"], a["aria-label"]))
         if tag == "tr":
             self.rows.append([])
         if tag in ("td", "th") and self.rows:

@@ -16,7 +16,7 @@ from kb.writefile import write_atomic
 def records(kb: KnowledgeBase, catalog: str) -> list[dict[str, Any]]:
     """Every entry of ``catalog`` as raw values (enum codes, ISO dates), ``id`` first."""
     return [
-        entry.model_dump(mode="json", exclude_none=True)
+        entry.model_dump(mode="json", exclude_none=True, exclude_unset=True)
         for name, entry in kb.all()
         if name == catalog
     ]

@@ -47,6 +47,12 @@ class RefTo:
 
 
 @dataclass(frozen=True)
+class NotFaceted:
+    """Keeps an enumerated field out of the table's filters (e.g. a successor: a filter by
+    it would list every successor as a choice, which helps no reader)."""
+
+
+@dataclass(frozen=True)
 class MarkdownText:
     """Marks a text field as Markdown, rendered and then sanitised."""
 

@@ -22,6 +22,7 @@ from kb.fields import (
     Int,
     Markdown,
     Name,
+    NotFaceted,
     Ref,
     RefTo,
     Text,
@@ -108,7 +109,7 @@ class Entry(BaseModel):
         title="Status note",
         description="What happened, in a sentence, per the sources; required unless active.",
     )
-    successor: SameCatalogId | None = Field(
+    successor: Annotated[SameCatalogId | None, NotFaceted()] = Field(
         default=None,
         title="Successor",
         description="Id of the entry (same catalog) that replaces it; only when superseded.",
@@ -170,6 +171,10 @@ class Entry(BaseModel):
     def rechecked(self) -> bool:
         """True when a person compared the entry with sources beyond the 2023 articles."""
         return self.last_verified is not None and not self.seed_only
+
+
+# Filled in only when a product is discontinued or superseded; `kb new` leaves them out.
+LIFECYCLE_FIELDS = ("status", "status_date", "status_note", "successor")
 
 
 class ImageGenerator(Entry):

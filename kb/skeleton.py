@@ -15,7 +15,7 @@ from pydantic.fields import FieldInfo
 
 from kb.catalog import KnowledgeBase, ref_fields
 from kb.fields import URL_PATTERN
-from kb.models import CATALOGS
+from kb.models import CATALOGS, LIFECYCLE_FIELDS
 from kb.schema import schema_name
 from kb.vocab import Vocab
 
@@ -98,7 +98,7 @@ def skeleton(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
         f"id: {entry_id}",
     ]
     for name, info in spec.model.model_fields.items():
-        if name in ("id", "added", "sources", "last_verified"):
+        if name in ("id", "added", "sources", "last_verified", *LIFECYCLE_FIELDS):
             continue
         enum = _enum_of(info)
         hint = f"  # one of: {', '.join(m.value for m in enum)}" if enum else ""

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from kb.catalog import ref_fields
-from kb.fields import URL_PATTERN, Column, MarkdownText
+from kb.fields import URL_PATTERN, Column, MarkdownText, NotFaceted
 from kb.models import CATALOGS, Entry
 from kb.vocab import Vocab
 
@@ -39,11 +39,13 @@ class FieldSpec:
     vocab: type[Vocab] | None
     ref: str | None  # the referenced catalog
     column: bool  # shown in the comparison table by default
+    facetable: bool = True  # False for enumerated fields marked NotFaceted
 
     @property
     def facet(self) -> bool:
-        """Every enumerated field (enum, reference, bool), single or list, is a facet."""
-        return self.kind in ("ordinal", "enum", "ref", "bool")
+        """Every enumerated field (enum, reference, bool), single or list, is a facet unless
+        the model marks it NotFaceted."""
+        return self.facetable and self.kind in ("ordinal", "enum", "ref", "bool")
 
     @property
     def table_type(self) -> str:
@@ -113,6 +115,7 @@ def _spec(model: type[Entry], name: str, info: FieldInfo) -> FieldSpec:
         vocab=vocab,
         ref=ref,
         column=column is not None,
+        facetable=not any(isinstance(m, NotFaceted) for m in meta),
     )
 
 

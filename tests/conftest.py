@@ -19,13 +19,13 @@ import pytest
 from kb.cli import main
 
 SOURCES = """\
-added: 2024-04-01
 sources:
   - url: https://example.com/article
     title: An article about the subject
-    kind: vendor
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
 
 # One valid entry per catalog; the vendor and the case study reference other entries.

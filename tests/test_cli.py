@@ -24,13 +24,13 @@ localizes: false
 complexity: low
 processing_time: low
 use_cases: [photo organisation]
-added: 2024-04-01
 sources:
   - url: https://example.com/article
     title: An article about the subject
-    kind: vendor
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
 TASK_FILE = "catalog/vision-tasks/image-classification.yml"
 VENDOR_FILE = "catalog/annotation-vendors/label-tool.yml"
@@ -58,7 +58,7 @@ BAD_TASK = [
     (
         "unknown-field",
         TASK + "colour: red\n",
-        "16:1",
+        "18:1",
         ["unknown field 'colour'"],
     ),
     (
@@ -154,7 +154,7 @@ BAD_TASK = [
     (
         "several-documents",
         TASK + "---\n" + TASK,
-        "16:1",
+        "18:1",
         ["more than one YAML document"],
     ),
     (
@@ -469,7 +469,7 @@ def test_every_problem_in_every_file_in_one_run(tree: Any, kb: Any) -> None:
     assert found == [
         f"{VENDOR_FILE}:6:10",  # license
         f"{VENDOR_FILE}:7:28",  # dangling technique
-        f"{VENDOR_FILE}:16:1",  # unknown field
+        f"{VENDOR_FILE}:18:1",  # unknown field
         f"{TASK_FILE}:7:12",  # localizes
         f"{TASK_FILE}:8:13",  # complexity
     ]
@@ -544,14 +544,14 @@ def test_reader_and_model_problems_of_one_file_in_one_run(tree: Any, kb: Any) ->
         .replace("focus: What the image shows", "focus: *x")  # line 6: alias
         .replace("complexity: low", "complexity: lowest")  # line 9: not in the vocabulary
     )
-    tree.write("vision-tasks", "image-classification", text + "colour: red\n")  # line 17
+    tree.write("vision-tasks", "image-classification", text + "colour: red\n")  # line 19
     r = kb("validate")
     assert r.code == 1
     assert [ln.split(": ", 1)[0] for ln in _problem_lines(r.err, TASK_FILE)] == [
         f"{TASK_FILE}:3:1",
         f"{TASK_FILE}:6:8",  # once: the alias, not also "expected text, got nothing"
         f"{TASK_FILE}:9:13",
-        f"{TASK_FILE}:17:1",
+        f"{TASK_FILE}:19:1",
     ]
 
 

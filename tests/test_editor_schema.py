@@ -46,13 +46,13 @@ price: expensive
 labeling_quality: high
 security: high
 who_labels: Employees.
-added: 2024-04-01
 sources:
   - url: https://example.com/a
     title: A page
-    kind: vendor
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
 
 WRONG = {

@@ -25,6 +25,7 @@ LABEL_TOOL = {
     "name": "Label Tool",
     "summary": "An open-source labeling tool.",
     "website": "https://label-tool.example.org/",
+    "added": "2024-04-01",
     "offering": "tool",
     "license": "open-source",
     "techniques": ["bounding-box", "polygon"],
@@ -35,6 +36,7 @@ LABEL_TOOL = {
         {
             "url": "https://example.com/article",
             "title": "An article about the subject",
+            "kind": "vendor",
             "accessed": "2024-05-01",
         }
     ],
@@ -102,13 +104,13 @@ summary: 'Points placed on features, e.g. "eyes", with commas, and <b>markup</b>
 geometry: points
 dimensions: [2d]
 typical_uses: ["face recognition, pose estimation", 'a "quoted" use']
-added: 2024-04-01
 sources:
   - url: https://example.com/landmarks
     title: Landmarks
-    kind: vendor
     accessed: 2024-01-01
+    kind: vendor
 last_verified: 2024-01-02
+added: 2024-04-01
 """
 
 

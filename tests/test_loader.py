@@ -114,11 +114,11 @@ def test_strays_in_the_tree(tree: Any) -> None:
         ),
         ("localizes: false", "localizes: 1", "7:12: localizes: expected true or false, got the"),
         ("complexity: low", "complexity: [low]", "8:13: complexity: "),
-        ("last_verified: 2024-05-02", "last_verified: 2999-01-01", "15:16: last_verified: is a"),
+        ("last_verified: 2024-05-02", "last_verified: 2999-01-01", "16:16: last_verified: is a"),
         (
             "last_verified: 2024-05-02",
             "last_verified: '2024-5-2'",
-            "15:16: last_verified: expected",
+            "16:16: last_verified: expected",
         ),
         ("name: Image classification", "name: ' Image'", "2:7: name: starts or ends with white"),
         ("name: Image classification", "name:", "2:6: name: expected text, got nothing"),

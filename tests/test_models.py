@@ -31,7 +31,7 @@ def test_every_model_is_strict_and_documented(catalog: str) -> None:
     model = CATALOGS[catalog].model
     assert issubclass(model, Entry)
     assert model.model_config.get("extra") == "forbid"
-    for name in ("id", "name", "summary", "sources", "last_verified"):
+    for name in ("id", "name", "summary", "added", "sources"):
         assert model.model_fields[name].is_required(), name
     for name, info in model.model_fields.items():
         assert info.title, f"{catalog}.{name} has no title"
@@ -40,6 +40,8 @@ def test_every_model_is_strict_and_documented(catalog: str) -> None:
 
 def test_references_between_catalogs() -> None:
     found = {c: ref_fields(spec.model) for c, spec in CATALOGS.items()}
+    # every catalog's successor points into the catalog itself
+    assert {c: refs.pop("successor") for c, refs in found.items()} == {c: c for c in CATALOGS}
     assert {c: refs for c, refs in found.items() if refs} == {
         "annotation-vendors": {
             "techniques": "annotation-techniques",
@@ -146,8 +148,11 @@ def test_lists_refuse_repeats_except_layers() -> None:
         "summary": "S.",
         "access": ["web"],
         "pricing": ["free"],
-        "sources": [{"url": "https://e.example/", "title": "T", "accessed": "2024-01-01"}],
+        "sources": [
+            {"url": "https://e.example/", "title": "T", "kind": "vendor", "accessed": "2024-01-01"}
+        ],
         "last_verified": "2024-01-02",
+        "added": "2024-01-01",
     }
     model.model_validate(base)
     with pytest.raises(ValidationError, match="lists 'web' twice"):
@@ -158,7 +163,7 @@ def test_lists_refuse_repeats_except_layers() -> None:
     layers = ["dense 6 relu", "dense 6 relu", "dense 1 sigmoid"]  # the seed's churn network
     entry = study.model_validate(
         {
-            **{k: base[k] for k in ("id", "name", "summary", "sources", "last_verified")},
+            **{k: base[k] for k in ("id", "name", "summary", "sources", "last_verified", "added")},
             "task": "image-classification",
             "model_type": "ANN",
             "dataset": "Churn",

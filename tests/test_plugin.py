@@ -70,8 +70,10 @@ def test_every_catalog_entry_and_download_is_generated(tmp_path: Path) -> None:
     assert rows == [{
         "id": "in-house", "name": "In-house", "summary": "Your own staff label the data.",
         "sources": [{"url": "https://example.com/article",
-                     "title": "An article about the subject", "accessed": "2024-05-01"}],
-        "last_verified": "2024-05-02", "time_required": "high", "price": "expensive",
+                     "title": "An article about the subject", "accessed": "2024-05-01",
+                     "kind": "vendor"}],
+        "last_verified": "2024-05-02", "added": "2024-04-01",
+        "time_required": "high", "price": "expensive",
         "labeling_quality": "high", "security": "high",
         "who_labels": "Employees of the company that owns the data.",
     }]
@@ -87,7 +89,9 @@ def test_entry_page_shows_labels_links_sources_and_edit_link(tmp_path: Path) -> 
     html = page(project, "annotation-vendors/label-tool")
     assert "Open source" in html  # the label, not the code "open-source"
     assert 'href="../../annotation-techniques/polygon/">Polygon</a>' in html
-    assert "An article about the subject" in html and "accessed 2024-05-01" in html
+    assert "An article about the subject" in html
+    assert 'accessed <time datetime="2024-05-01">' in html
+    assert "Maker&#39;s own page" in html or "Maker's own page" in html  # the source's kind
     edit = "https://github.com/example/kb/edit/main/catalog/annotation-vendors/label-tool.yml"
     assert f'href="{edit}"' in html
     # last_verified 2024-05-02 is more than a year ago: the reader is warned

@@ -112,7 +112,12 @@ hostile = st.sampled_from(
     ]
 )
 texts = st.one_of(plain, hostile, st.tuples(plain, hostile).map(" ".join))
-SOURCE = {"url": "https://example.com/a", "title": "A page", "accessed": date(2024, 5, 1)}
+SOURCE = {
+    "url": "https://example.com/a",
+    "title": "A page",
+    "kind": "vendor",
+    "accessed": date(2024, 5, 1),
+}
 
 
 def base(root: Path) -> KnowledgeBase:
@@ -136,6 +141,7 @@ def test_any_text_renders_as_text(
             "typical_uses": [use],
             "sources": [{**SOURCE, "title": title}],
             "last_verified": date(2024, 5, 2),
+            "added": date(2024, 4, 1),
         }
     )
     kb.entries["annotation-techniques"]["t"] = technique
@@ -165,6 +171,7 @@ def test_a_javascript_link_in_markdown_is_dropped() -> None:
             "description": "[click](javascript:alert(1)) and [ok](https://example.org/)",
             "sources": [SOURCE],
             "last_verified": date(2024, 5, 2),
+            "added": date(2024, 4, 1),
         }
     )
     kb.entries["sourcing-modes"]["m"] = mode
@@ -188,6 +195,7 @@ def test_facet_values_survive_the_attribute() -> None:
             "who_labels": "W",
             "sources": [SOURCE],
             "last_verified": date(2024, 5, 2),
+            "added": date(2024, 4, 1),
         }
     )
     kb.entries["sourcing-modes"]["m"] = mode

@@ -62,7 +62,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(catalog: str) -> None:
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["additionalProperties"] is False
-    assert {"id", "name", "summary", "sources", "last_verified"} <= set(schema["required"])
+    assert {"id", "name", "summary", "added", "sources"} <= set(schema["required"])
 
 
 def _walk(node: Any) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ def test_kinds() -> None:
 def test_every_enumerated_field_is_a_facet() -> None:
     names = [f.name for f in facets("annotation-vendors")]
     assert names == [
+        "status",
         "offering",
         "license",
         "techniques",

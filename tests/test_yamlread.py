@@ -17,11 +17,11 @@ SAMPLE = """\
 id: bounding-box
 name: Bounding box
 dimensions: [2d, 3d]
-added: 2024-04-01
 sources:
   - url: https://example.com/a
-    kind: vendor
     accessed: 2024-05-01
+    kind: vendor
+added: 2024-04-01
 """
 
 

@@ -165,7 +165,7 @@ YAML_CASES = [
             "yaml-aliases",
             many_aliases,
             at("18:4", "anchors (&a)"),
-            *[at(f"{17 + i}:5", "aliases (*a)") for i in range(10)],
+            *[at(f"{19 + i}:5", "aliases (*a)") for i in range(10)],
             at("1:1", "3000", "aliases", "only the first"),
         ),
         exact=False,
@@ -620,7 +620,8 @@ LIMIT_CASES = [
         task().split("sources:")[0]
         + "sources:\n"
         + "".join(
-            f"  - {{url: 'https://example.com/{i}', title: t, kind: vendor, accessed: 2024-05-01}}\n"
+            f"  - {{url: 'https://example.com/{i}', title: t, kind: vendor, "
+            "accessed: 2024-05-01}\n"
             for i in range(21)
         )
         + "last_verified: 2024-05-02\nadded: 2024-04-01\n",

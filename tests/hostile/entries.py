@@ -13,9 +13,10 @@ import json
 from hostile.payloads import HOSTILE_URLS, MARKDOWN_PAYLOADS, PAYLOADS
 
 SOURCES_TAIL = """\
-    kind: vendor
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
 
 
@@ -50,7 +51,6 @@ applications:
     role: {p}
 part_of: image-classification
 website: {q(url)}
-added: 2024-04-01
 sources:
   - url: {q(url)}
     title: {p}
@@ -78,7 +78,6 @@ free_allowance: {q(PAYLOADS["img-onerror"])}
 ease_of_use: high
 cost: cheap
 website: {q(HOSTILE_URLS["url-breakout-single"])}
-added: 2024-04-01
 sources:
   - url: {q(_URL)}
     title: {q(PAYLOADS["svg-onload"])}
@@ -103,7 +102,6 @@ input_formats: [png]
 pricing: [free]
 max_batch: 20
 website: {q(HOSTILE_URLS["url-query-script"])}
-added: 2024-04-01
 sources:
   - url: {q(HOSTILE_URLS["url-query-script"])}
     title: {q(PAYLOADS["jinja-statement"])}
@@ -126,7 +124,6 @@ data_types: [image]
 sourcing_modes: [in-house]
 repository: {q(_URL)}
 website: {q(HOSTILE_URLS["url-breakout-single"])}
-added: 2024-04-01
 sources:
   - url: https://example.com/vendor
     title: {q(PAYLOADS["input-autofocus"])}
@@ -147,7 +144,6 @@ price: cheap
 labeling_quality: low
 security: low
 who_labels: {q(PAYLOADS["math-mutation"])}
-added: 2024-04-01
 sources:
   - url: https://example.com/sourcing
     title: {q(_S)}
@@ -162,7 +158,6 @@ summary: {q(PAYLOADS["a-vbscript"])}
 geometry: points
 dimensions: [2d]
 typical_uses: [{q(_S)}, {q(_P)}, {q(PAYLOADS["jinja-expression"])}]
-added: 2024-04-01
 sources:
   - url: https://example.com/technique
     title: {q(PAYLOADS["a-javascript-entity"])}
@@ -187,7 +182,6 @@ loss: {q(PAYLOADS["jinja-statement"])}
 optimizer: {q(PAYLOADS["breakout-unquoted"])}
 metric: test-accuracy
 result: 0.5
-added: 2024-04-01
 sources:
   - url: https://example.com/case
     title: {q(PAYLOADS["a-javascript-mixed"])}

@@ -207,13 +207,13 @@ kind: online
 compression: [lossy]
 input_formats: [jpeg, png]
 pricing: [free]
-added: 2024-04-01
 sources:
   - url: https://example.com/{id}
     title: Page {n}
-    kind: vendor
     accessed: 2024-05-01
+    kind: vendor
 last_verified: 2024-05-02
+added: 2024-04-01
 """
     return {
         ("image-optimizers", f"optimizer-{n:04d}"): template.format(id=f"optimizer-{n:04d}", n=n)

@@ -88,10 +88,12 @@ def _common(draw: Any, entry_id: str) -> dict[str, Any]:
     if draw(st.booleans()):
         found["website"] = draw(URL)
     found["sources"] = [
-        {"url": draw(URL), "title": draw(text(300)), "accessed": draw(DAY)}
+        {"url": draw(URL), "title": draw(text(300)), "kind": "vendor", "accessed": draw(DAY)}
         for _ in range(draw(st.integers(1, 3)))
     ]
-    found["last_verified"] = draw(DAY)
+    # nothing is verified before its sources were read
+    found["last_verified"] = max([s["accessed"] for s in found["sources"]] + [draw(DAY)])
+    found["added"] = draw(DAY)
     return found
 
 

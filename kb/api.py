@@ -63,7 +63,7 @@ def _links(kb: KnowledgeBase, ln: Linker, catalog: str, entry_id: str) -> list[d
 
 def item(kb: KnowledgeBase, catalog: str, entry: Entry, ln: Linker) -> dict[str, Any]:
     """One entry: raw YAML values under ``data``, its page, and its references as links."""
-    data = entry.model_dump(mode="json", exclude_none=True)
+    data = entry.model_dump(mode="json", exclude_none=True, exclude_unset=True)
     links: dict[str, list[dict[str, str]]] = {}
     for ref in kb.references:
         if ref.source == (catalog, entry.id) and ref.target[1] in kb.entries[ref.target[0]]:

@@ -44,8 +44,14 @@ def response_schema_path(shape: str) -> str:
 
 
 def dumps(payload: dict[str, Any]) -> str:
-    """A response as the site serves it."""
-    return json.dumps(payload, indent=1, ensure_ascii=False) + "\n"
+    """A response as the site serves it: compact (Python's fast encoder only writes
+    unindented JSON; ``jq .`` or any viewer indents it)."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def dumps_schema(schema: dict[str, Any]) -> str:
+    """A schema, indented for people who read it."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def _links(kb: KnowledgeBase, ln: Linker, catalog: str, entry_id: str) -> list[dict[str, str]]:
@@ -150,11 +156,11 @@ def index_response(
 def files(kb: KnowledgeBase, built: datetime, directory_urls: bool = True) -> dict[str, str]:
     """Every API response and schema, by site path."""
     out = {index_path(): dumps(index_response(kb, built, directory_urls))}
-    out[response_schema_path("index")] = dumps(index_schema())
+    out[response_schema_path("index")] = dumps_schema(index_schema())
     for name in CATALOGS:
         out[catalog_path(name)] = dumps(catalog_response(kb, name, directory_urls))
-        out[response_schema_path(name)] = dumps(catalog_response_schema(name))
-        out[response_schema_path(f"{name}.entry")] = dumps(entry_response_schema(name))
+        out[response_schema_path(name)] = dumps_schema(catalog_response_schema(name))
+        out[response_schema_path(f"{name}.entry")] = dumps_schema(entry_response_schema(name))
         for entry_id, entry in sorted(kb.entries[name].items()):
             out[entry_path(name, entry_id)] = dumps(
                 entry_response(kb, name, entry, directory_urls)

@@ -6,6 +6,7 @@ model's ``$defs`` sit beside ours, so its ``#/$defs/...`` references still resol
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from kb.models import CATALOGS
@@ -29,6 +30,7 @@ LINK = _object(
 )
 
 
+@cache  # read-only: the two schemas of a catalog share it
 def _item_defs(catalog: str) -> dict[str, Any]:
     """``$defs`` for one catalog: the model's own, the entry model, a link, an item."""
     model = catalog_schema(catalog)

@@ -143,6 +143,24 @@ def table(kb: KnowledgeBase, catalog: str, linker: Linker, opts: TableOptions) -
     )
 
 
+# The tables last rendered, for one knowledge base at a time (a rebuild loads a new one).
+_shared: dict[tuple[int, str, Linker, TableOptions], tuple[KnowledgeBase, Markup]] = {}
+
+
+def shared_table(kb: KnowledgeBase, catalog: str, linker: Linker, opts: TableOptions) -> Markup:
+    """:func:`table`, rendered once: a catalog page and its embeddable view show the same
+    table (a large catalog's table is a noticeable part of the build)."""
+    key = (id(kb), catalog, linker, opts)
+    hit = _shared.get(key)
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    if any(known is not kb for known, _ in _shared.values()):
+        _shared.clear()
+    markup = table(kb, catalog, linker, opts)
+    _shared[key] = (kb, markup)
+    return markup
+
+
 def _row(kb: KnowledgeBase, entry: Entry, cells: list[Cell], facet_specs: list[FieldSpec]) -> Any:
     values = {f.name: raw_values(entry, f) for f in facet_specs}
     # dict.fromkeys: each text once, in order (name and summary are often columns too)
@@ -257,7 +275,7 @@ def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: 
         json_href=linker.file(download_path(catalog, "json")),
         schema_href=linker.file(schema_path(catalog)),
         contributing_href=linker.page(contributing),
-        table=table(kb, catalog, linker, TableOptions(state="url")),
+        table=shared_table(kb, catalog, linker, TableOptions(state="url")),
         embed_href=linker.embed(catalog),
     )
 

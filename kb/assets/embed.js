@@ -39,7 +39,8 @@
         if (check && check.checked) params.append("id", row.getAttribute("data-kb-id"));
       });
       var base = box.getAttribute("data-kb-compare-href") || "compare/";
-      window.open(new URL(base + "?" + params.toString(), window.location.href).href, "_blank", "noopener");
+      // Relative to the page's <base>, the catalog page, like every link of the embed.
+      window.open(new URL(base + "?" + params.toString(), document.baseURI).href, "_blank", "noopener");
     }, true);
   }
 

@@ -125,10 +125,13 @@ def test_embed_this_view_snippet_reproduces_the_view(
     page.locator("fieldset[data-kb-facet=license] input[value=commercial]").check()
     page.locator(".kb-search input").press_sequentially("label", delay=20)
     page.locator("th[data-kb-field=name] button").click()
+    page.wait_for_url("**sort=name**")
     page.locator("th[data-kb-field=name] button").click()  # descending
+    page.wait_for_url(
+        lambda u: all(p in u for p in ("license=commercial", "sort=-name", "q=label"))
+    )
     wanted = shown_ids(page)
     state = urlsplit(page.url).query
-    assert "license=commercial" in state and "sort=-name" in state and "q=label" in state
     page.locator("summary:has-text('Embed this view')").click()
     code = page.locator(".kb-embed-share textarea").input_value()
     assert f"/embed/annotation-vendors/?{state.replace('&', '&amp;')}\"" in code

@@ -58,10 +58,10 @@ typical_uses: [object detection, segmentation of irregular shapes]
 id: {id}
 name: {name}
 summary: One way of staffing labeling work, variant {n}.
-time_required: average
-price: cheap
-labeling_quality: average
-security: low
+time_required: {{rating: average, basis: Rated average., source: "https://example.org/reviews/{id}"}}
+price: {{rating: cheap, basis: Rated cheap., source: "https://example.org/reviews/{id}"}}
+labeling_quality: {{rating: average, basis: Rated average., source: "https://example.org/reviews/{id}"}}
+security: {{rating: low, basis: Rated low., source: "https://example.org/reviews/{id}"}}
 who_labels: Workers found through an open marketplace.
 """,
     "vision-tasks": """\
@@ -108,10 +108,10 @@ features: [text-to-image, inpainting, outpainting, style-presets]
 technology: A diffusion model
 ownership: user
 free_allowance: 25 images a day
-ease_of_use: high
-customizability: average
-cost: cheap
-versatility: high
+ease_of_use: {{rating: high, basis: Rated high., source: "https://example.org/reviews/{id}"}}
+customizability: {{rating: average, basis: Rated average., source: "https://example.org/reviews/{id}"}}
+cost: {{rating: cheap, basis: Rated cheap., source: "https://example.org/reviews/{id}"}}
+versatility: {{rating: high, basis: Rated high., source: "https://example.org/reviews/{id}"}}
 """,
     "image-optimizers": """\
 id: {id}

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kb.fields import RefTo
-from kb.messages import describe
+from kb.introspect import ref_fields
+from kb.messages import describe, suggest
 from kb.models import CATALOGS, Entry
 from kb.problems import Problem
 from kb.yamlread import Document
@@ -42,7 +40,7 @@ class KnowledgeBase:
         """True when nothing was wrong."""
         return not self.problems
 
-    def add(self, catalog: str, entry: Entry, doc: Document) -> None:
+    def add(self, catalog: str, entry: Entry) -> None:
         """Add a valid entry (ids are unique per catalog since file name = id)."""
         self.entries[catalog][entry.id] = entry
 
@@ -65,32 +63,6 @@ class KnowledgeBase:
         return self.root / catalog / f"{entry_id}.yml"
 
 
-def _find_ref(annotation: Any) -> RefTo | None:
-    """The RefTo marker anywhere inside a type annotation."""
-    for meta in getattr(annotation, "__metadata__", ()):
-        if isinstance(meta, RefTo):
-            return meta
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _find_ref(arg)
-        if found:
-            return found
-    return None
-
-
-@cache
-def ref_fields(model: type[Entry]) -> dict[str, str]:
-    """Field name -> referenced catalog, for every reference field of ``model``."""
-    own = next((c.name for c in CATALOGS.values() if c.model is model), None)
-    found: dict[str, str] = {}
-    for name, info in model.model_fields.items():
-        marker = next((m for m in info.metadata if isinstance(m, RefTo)), None)
-        marker = marker or _find_ref(info.annotation)
-        target = marker and (marker.catalog or own)
-        if target:
-            found[name] = target
-    return found
-
-
 def _targets(value: Any) -> list[tuple[tuple[str | int, ...], str]]:
     """(location suffix, id) for a raw single or list reference value."""
     if isinstance(value, str):
@@ -104,12 +76,7 @@ def _dangling_hint(target: str, known: set[str]) -> str:
     """The known ids when there are few (a long list would swamp the line), and the
     closest id when one looks like a typo."""
     listed = f"(known: {', '.join(sorted(known))})" if len(known) <= 12 else f"({len(known)} ids)"
-    close = difflib.get_close_matches(target, sorted(known), n=1)
-    return (
-        f"{listed}; did you mean '{close[0]}'?"
-        if close
-        else ("(none yet)" if not known else listed)
-    )
+    return f"{listed}{suggest(target, sorted(known))}" if known else "(none yet)"
 
 
 def check_references(kb: KnowledgeBase) -> None:

@@ -15,8 +15,8 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from kb.catalog import KnowledgeBase
-from kb.models import Entry
-from kb.tables import FieldSpec
+from kb.introspect import FieldSpec, Kind
+from kb.models import Entry, Rating
 from kb.urls import Linker
 from kb.vocab import Vocab
 
@@ -62,6 +62,18 @@ class Item:
 
 
 @dataclass(frozen=True)
+class RatingView:
+    """A rating as shown: its level (None when unrated), position on the scale, and basis."""
+
+    label: str | None
+    rank: int | None
+    top: int  # the highest rank of the scale
+    basis: str
+    source: str | None
+    href: str  # the basis on the entry page
+
+
+@dataclass(frozen=True)
 class Cell:
     """A field's value ready to show: ``chips`` for lists, ``html`` for Markdown."""
 
@@ -71,11 +83,12 @@ class Cell:
     bullets: bool = False  # lists of sentences (e.g. area: role) read better as a list
     html: Markup | None = None
     sort: str = ""
+    rating: RatingView | None = None
 
     @property
     def empty(self) -> bool:
-        """True when there is nothing to show."""
-        return not self.items and self.html is None
+        """True when there is nothing to show (an unrated rating still says so)."""
+        return not self.items and self.html is None and self.rating is None
 
 
 @lru_cache(maxsize=4096)
@@ -113,7 +126,7 @@ def _object_item(value: BaseModel) -> Item:
 
 
 def _item(kb: KnowledgeBase, spec: FieldSpec, value: Any, linker: Linker) -> Item:
-    if spec.kind == "ref" and spec.ref:
+    if spec.kind is Kind.REF and spec.ref:
         target = kb.get(spec.ref, value)
         return Item(target.name if target else value, linker.entry(spec.ref, value))
     if isinstance(value, Vocab):
@@ -124,7 +137,7 @@ def _item(kb: KnowledgeBase, spec: FieldSpec, value: Any, linker: Linker) -> Ite
         return Item(_number(value))
     if isinstance(value, BaseModel):
         return _object_item(value)
-    if spec.kind == "url":
+    if spec.kind is Kind.URL:
         return Item(_url_text(value), value, True)
     if hasattr(value, "isoformat"):
         return Item(value.isoformat())
@@ -135,11 +148,11 @@ def _sort_key(spec: FieldSpec, values: list[Any], items: list[Item]) -> str:
     if not values:
         return ""  # empty cells sort last either way
     first = values[0]
-    if spec.kind == "ordinal" and isinstance(first, Vocab) and first.rank is not None:
+    if spec.kind is Kind.ORDINAL and isinstance(first, Vocab) and first.rank is not None:
         return str(first.rank)
-    if spec.kind == "number" and not spec.many:
+    if spec.kind is Kind.NUMBER and not spec.many:
         return repr(first)
-    if spec.kind == "bool":
+    if spec.kind is Kind.BOOL:
         return "1" if first else "0"
     return " ".join(i.text for i in items).lower()
 
@@ -148,13 +161,37 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
     """The value of ``spec`` in ``entry`` (of ``catalog``) as readers see it; the name
     links to the entry's page."""
     value = getattr(entry, spec.name)
-    if spec.kind == "markdown" and value:
+    if spec.kind is Kind.MARKDOWN and value:
         return Cell(spec.name, html=markdown_html(value), sort=value.lower()[:200])
-    values = value if isinstance(value, list) else ([] if value is None else [value])
+    if isinstance(value, Rating) and spec.vocab is not None:
+        return _rating_cell(catalog, entry, spec, value, linker)
+    values = spec.values(entry)
     items = [_item(kb, spec, v, linker) for v in values]
     if spec.name == "name":
         items = [Item(str(value), linker.entry(catalog, entry.id))]
-    bullets = spec.many and spec.kind == "object"
+    bullets = spec.many and spec.kind is Kind.OBJECT
     return Cell(
         spec.name, items, spec.many and not bullets, bullets, None, _sort_key(spec, values, items)
     )
+
+
+def rating_anchor(field: str) -> str:
+    """The id of a rating's basis on its entry page."""
+    return f"rating-{field}"
+
+
+def _rating_cell(
+    catalog: str, entry: Entry, spec: FieldSpec, value: Rating[Any], linker: Linker
+) -> Cell:
+    level = value.rating
+    top = max((m.rank or 0) for m in spec.vocab or ())
+    view = RatingView(
+        label=level.label if level is not None else None,
+        rank=level.rank if level is not None else None,
+        top=top,
+        basis=value.basis,
+        source=value.source,
+        href=f"{linker.entry(catalog, entry.id)}#{rating_anchor(spec.name)}",
+    )
+    # An unrated criterion sorts last (empty sort key), like any missing value.
+    return Cell(spec.name, sort=str(view.rank) if view.rank else "", rating=view)

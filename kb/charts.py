@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from kb.render import render
 from kb.stats import Series
+from kb.templating import render
 
 WIDTH = 640  # viewBox units; the SVG scales to its box
 LABEL_WIDTH = 230  # room for the value labels, left of the bars

@@ -74,9 +74,22 @@ def _entries(repo: Path, rev: str, folder: str) -> tuple[dict[tuple[str, str], A
     return found, bad
 
 
-def _changes(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+def _changes(
+    old: dict[str, Any], new: dict[str, Any], prefix: str = ""
+) -> list[tuple[str, Any, Any]]:
+    """Changed fields; a mapping on both sides (a rating) is compared key by key, so a
+    reviewer sees ``price.rating: expensive → average`` rather than two whole mappings."""
     keys = list(old) + [k for k in new if k not in old]
-    return [(k, old.get(k), new.get(k)) for k in keys if old.get(k) != new.get(k)]
+    found: list[tuple[str, Any, Any]] = []
+    for k in keys:
+        a, b = old.get(k), new.get(k)
+        if a == b:
+            continue
+        if isinstance(a, dict) and isinstance(b, dict):
+            found += _changes(a, b, f"{prefix}{k}.")
+        else:
+            found.append((f"{prefix}{k}", a, b))
+    return found
 
 
 def diff(repo: Path, base: str, head: str = "HEAD", folder: str = "catalog") -> Diff:

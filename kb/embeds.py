@@ -8,7 +8,6 @@ documented. Every mistake is reported as ``page.md:LINE: message``.
 
 from __future__ import annotations
 
-import difflib
 import re
 import secrets
 from collections.abc import Callable
@@ -16,10 +15,12 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from kb import render, widgets
+from kb import widgets
 from kb.catalog import KnowledgeBase
+from kb.introspect import Kind, specs_by_name
+from kb.messages import suggest
 from kb.models import CATALOGS
-from kb.tables import specs_by_name
+from kb.table import CatalogTable, Rules, allowed_values
 from kb.urls import Linker
 
 DIRECTIVE = re.compile(r"\{\{<\s*(?P<body>.*?)\s*>\}\}")
@@ -73,8 +74,7 @@ class Expansion:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(choices)})"
+    return suggest(word, choices) or f" (known: {', '.join(choices)})"
 
 
 def _catalog(attrs: dict[str, str]) -> str:
@@ -91,20 +91,14 @@ def _field(catalog: str, name: str, what: str = "field") -> str:
     return name
 
 
-def _filter(kb: KnowledgeBase, catalog: str, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _filter(kb: KnowledgeBase, catalog: str, text: str) -> Rules:
     rules = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         name, sep, values = part.partition("=")
         spec = specs_by_name(catalog).get(_field(catalog, name.strip()))
         if not sep or spec is None or not spec.facet:
             raise _Bad(f"filter '{part}': write field=value[,value] with an enumerated field")
-        allowed = (
-            [m.value for m in spec.vocab]
-            if spec.vocab
-            else ["true", "false"]
-            if spec.kind == "bool"
-            else sorted(kb.entries[spec.ref or ""])
-        )
+        allowed = allowed_values(kb, spec)
         chosen = tuple(v.strip() for v in values.split(",") if v.strip())
         for value in chosen:
             if value not in allowed:
@@ -121,16 +115,24 @@ def _entry_id(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
     return entry_id
 
 
-def _table(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
+def _chosen(kb: KnowledgeBase, a: dict[str, str]) -> CatalogTable:
+    """The catalog's table narrowed by the directive's ``filter``."""
     catalog = _catalog(a)
+    rules = _filter(kb, catalog, a.get("filter", ""))
+    return CatalogTable.from_catalog(kb, catalog).filtered(rules)
+
+
+def _table(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
+    table = _chosen(kb, a)
     columns = tuple(
-        _field(catalog, c.strip(), "column") for c in a.get("columns", "").split(",") if c.strip()
+        _field(table.catalog, c.strip(), "column")
+        for c in a.get("columns", "").split(",")
+        if c.strip()
     )
     sort = a.get("sort", "")
     if sort:
-        _field(catalog, sort.lstrip("-"))
-    opts = render.TableOptions(columns, _filter(kb, catalog, a.get("filter", "")), sort, "local")
-    return render.table(kb, catalog, linker, opts)
+        _field(table.catalog, sort.lstrip("-"))
+    return table.with_columns(columns).sorted(sort).as_html(linker)
 
 
 def _rank(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
@@ -141,7 +143,7 @@ def _rank(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
         if len(bits) != 3 or bits[1] not in ("low", "high"):
             raise _Bad(f"criterion '{part}': write field:low|high:Label")
         spec = specs_by_name(catalog)[_field(catalog, bits[0])]
-        if spec.kind != "ordinal":
+        if spec.kind is not Kind.ORDINAL:
             raise _Bad(f"criterion '{bits[0]}' is not a ranked field (low/average/high...)")
         criteria.append((bits[0], bits[1], bits[2]))
     return widgets.rank(kb, catalog, criteria, linker)
@@ -156,15 +158,8 @@ def _matrix(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
     return widgets.matrix(kb, catalog, names, linker)
 
 
-def _options(kb: KnowledgeBase, a: dict[str, str]) -> render.TableOptions:
-    return render.TableOptions(filter=_filter(kb, _catalog(a), a.get("filter", "")))
-
-
 def _count(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
-    catalog = _catalog(a)
-    opts = render.TableOptions(filter=_filter(kb, catalog, a.get("filter", "")))
-    specs = specs_by_name(catalog)
-    return Markup(str(sum(render.matches(e, specs, opts) for e in kb.entries[catalog].values())))
+    return Markup(str(_chosen(kb, a).count))
 
 
 def _recent(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
@@ -177,18 +172,13 @@ def _recent(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
 _Renderer = Callable[[KnowledgeBase, dict[str, str], Linker], Markup]
 RENDERERS: dict[str, _Renderer] = {
     "kb-table": _table,
-    "kb-entry": lambda kb, a, ln: render.entry_card(
+    "kb-entry": lambda kb, a, ln: widgets.entry_card(
         kb, _catalog(a), kb.entries[a["catalog"]][_entry_id(kb, _catalog(a), a["id"])], ln
     ),
     "kb-link": lambda kb, a, ln: widgets.link(
         kb, _catalog(a), _entry_id(kb, _catalog(a), a["id"]), ln, a.get("text", "")
     ),
-    "kb-list": lambda kb, a, ln: widgets.entry_list(
-        kb,
-        _catalog(a),
-        ln,
-        render.TableOptions(filter=_filter(kb, _catalog(a), a.get("filter", ""))),
-    ),
+    "kb-list": lambda kb, a, ln: widgets.entry_list(kb, _chosen(kb, a), ln),
     "kb-count": _count,
     "kb-matrix": _matrix,
     "kb-rank": _rank,

@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from kb.catalog import KnowledgeBase
 from kb.models import CATALOGS
-from kb.render import TableOptions, render, shared_table
+from kb.sharedtable import catalog_table
+from kb.templating import render
 from kb.urls import Linker, embed_path
 
 
@@ -40,6 +41,6 @@ def embed_page(
         catalog_href=ln.catalog(catalog),
         styles=[ln.file(a) for a in assets if a.endswith(".css")],
         scripts=[ln.file(a) for a in assets if a.endswith(".js")],
-        table=shared_table(kb, catalog, ln, TableOptions(state="url")),
+        table=catalog_table(kb, catalog, ln),
     )
     return str(html)

@@ -29,6 +29,10 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # No user name before the host: "https://trusted.example@evil.example/" goes to evil.example.
 URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+# What `kb new` writes where only the contributor knows the value; refused by the checks
+# below, so an untouched skeleton cannot reach the site.
+PLACEHOLDER = "TODO:"
+PLACEHOLDER_URL = "https://example.com/"
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,10 @@ def _check_plain(value: str) -> str:
         raise PydanticCustomError(
             "surrounding_space", "starts or ends with white space; remove it", {}
         )
+    if value.startswith(PLACEHOLDER):
+        raise PydanticCustomError(
+            "placeholder", "still holds the placeholder from kb new; write the real text", {}
+        )
     return value
 
 
@@ -89,6 +97,10 @@ def _check_url(value: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         raise PydanticCustomError(
             "url_scheme", "must be a web address starting with http:// or https://", {}
+        )
+    if value == PLACEHOLDER_URL:
+        raise PydanticCustomError(
+            "placeholder", "is the placeholder address from kb new; give the real page", {}
         )
     return value
 
@@ -122,26 +134,13 @@ def unique_items(items: list[Any]) -> list[Any]:
 Id = Annotated[
     str, Strict(), StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=MAX_ID)
 ]
-Name = Annotated[
-    str,
-    Strict(),
-    StringConstraints(min_length=1, max_length=MAX_NAME),
-    AfterValidator(_check_plain),
-    BeforeValidator(_drop_final_newlines),
-]
-Text = Annotated[
-    str,
-    Strict(),
-    StringConstraints(min_length=1, max_length=MAX_TEXT),
-    AfterValidator(_check_plain),
-    BeforeValidator(_drop_final_newlines),
-]
+# Text a contributor types: no invisible characters, no surrounding space, no placeholder.
+# (The length constraint must come before the validators to keep pydantic's string errors.)
+_CHECKS = (AfterValidator(_check_plain), BeforeValidator(_drop_final_newlines))
+Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_NAME), *_CHECKS]
+Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_TEXT), *_CHECKS]
 Markdown = Annotated[
-    str,
-    Strict(),
-    StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
-    AfterValidator(_check_plain),
-    BeforeValidator(_drop_final_newlines),
+    str, Strict(), StringConstraints(min_length=1, max_length=MAX_MARKDOWN), *_CHECKS,
     MarkdownText(),
 ]
 Url = Annotated[

@@ -9,11 +9,14 @@ import time
 import urllib.error
 import urllib.request
 from collections import defaultdict
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from kb.catalog import KnowledgeBase
+from kb.introspect import url_paths
 from kb.problems import display_path
 
 USER_AGENT = "kb-check-links (+https://github.com/example/cv-kb)"
@@ -50,21 +53,32 @@ class Result:
 
 
 def collect(kb: KnowledgeBase) -> dict[str, list[Place]]:
-    """Every website, repository and source URL, with the places it is written."""
+    """Every URL field of every entry (website, repository, sources, rating sources ... as
+    the models declare them), with the places it is written."""
     found: dict[str, list[Place]] = defaultdict(list)
     for catalog, entry in kb.all():
         doc = kb.documents.get((catalog, entry.id))
         path = display_path(kb.path_of(catalog, entry.id))
-        located: list[tuple[tuple[str | int, ...], str | None]] = [
-            (("website",), entry.website),
-            (("repository",), getattr(entry, "repository", None)),
-            *((("sources", i, "url"), s.url) for i, s in enumerate(entry.sources)),
-        ]
-        for loc, url in located:
-            if url:
+        for fields in url_paths(type(entry)):
+            for loc, url in _located(entry, fields, ()):
                 line, col = doc.where(loc) if doc else (1, 1)
                 found[url].append(Place(path, line, col))
     return dict(found)
+
+
+def _located(
+    value: Any, fields: tuple[str, ...], loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The URL(s) at ``fields`` inside ``value``, with their YAML location (list items
+    are walked, so one path such as sources.url covers every source)."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _located(item, fields, (*loc, i))
+    elif not fields:
+        if isinstance(value, str):
+            yield loc, value
+    elif value is not None:
+        yield from _located(getattr(value, fields[0], None), fields[1:], (*loc, fields[0]))
 
 
 class _HostPacer:

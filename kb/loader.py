@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -121,7 +120,7 @@ def _scan_catalog(folder: Path, catalog: str, kb: KnowledgeBase) -> None:
         kb.documents[(catalog, file_id)] = doc
         kb.problems.extend(doc.problems)
         if entry is not None:
-            kb.add(catalog, entry, doc)
+            kb.add(catalog, entry)
 
 
 def load(root: Path) -> KnowledgeBase:
@@ -145,8 +144,3 @@ def load(root: Path) -> KnowledgeBase:
     check_references(kb)
     kb.problems.sort()
     return kb
-
-
-def entry_fields(entry: Entry) -> dict[str, Any]:
-    """The entry as raw YAML-style values (enum codes, ISO dates), omitting unset fields."""
-    return entry.model_dump(mode="json", exclude_none=True)

@@ -11,6 +11,15 @@ from pydantic_core import ErrorDetails
 from kb.fields import ID_PATTERN, URL_PATTERN
 
 
+def suggest(word: str, choices: list[str]) -> str:
+    """"; did you mean 'x'?" for the closest choice when one looks like a typo, else "".
+
+    The cut-off is a little below difflib's default: one swapped pair of letters in a short
+    name ("lisence" for "license") scores 0.57."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.55)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 def describe(value: Any) -> str:
     """How a YAML value reads to a contributor: its kind and a short rendering."""
     if value is None:
@@ -87,10 +96,7 @@ def message_for(error: ErrorDetails, allowed_fields: list[str]) -> str:
         return f"missing required field '{error['loc'][-1]}'"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
-        close = difflib.get_close_matches(name, allowed_fields, n=1)
-        hint = (
-            f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(allowed_fields)}"
-        )
+        hint = suggest(name, allowed_fields) or f"; allowed: {', '.join(allowed_fields)}"
         return f"unknown field '{name}'{hint}"
     if kind == "enum":
         return f"{field}: {describe(value)} is not allowed; use one of {ctx.get('expected', '')}"

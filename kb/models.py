@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from kb import vocab as v
@@ -31,6 +39,7 @@ from kb.fields import (
 )
 
 T = TypeVar("T")
+V = TypeVar("V", bound=v.Vocab)
 
 # A list of distinct values, at most MAX_LIST long; Some[...] also needs one item.
 Many = Annotated[
@@ -64,6 +73,41 @@ class Source(BaseModel):
         title="Published",
         description="The page's own date (published or updated), where it states one.",
     )
+
+
+class Rating(BaseModel, Generic[V]):
+    """A judgement on an ordinal scale and what it rests on: a reader can see why an entry
+    is rated high or cheap, and an entry the sources do not support says why it is not."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rating: V | None = Field(
+        default=None,
+        title="Rating",
+        description="The level; leave it out when no source supports one.",
+    )
+    basis: Text = Field(
+        title="Basis",
+        description="One sentence: what the rating rests on, or why there is none.",
+    )
+    source: Url | None = Field(
+        default=None,
+        title="Source",
+        description="URL of the entry's source the rating rests on (one of its sources); "
+        "required with a rating.",
+    )
+
+    @model_validator(mode="after")
+    def _source_with_rating(self) -> Rating[V]:
+        if self.rating is not None and self.source is None:
+            raise PydanticCustomError(
+                "rating_source", "a rating needs the source it rests on (source: url)", {}
+            )
+        return self
+
+
+LevelRating = Rating[v.Level]
+CostRating = Rating[v.CostLevel]
 
 
 class Entry(BaseModel):
@@ -162,6 +206,19 @@ class Entry(BaseModel):
             )
         return value
 
+    @field_validator("*")
+    @classmethod
+    def _rating_cites_a_source(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, Rating) and value.source is not None:
+            urls = {s.url for s in info.data.get("sources") or []}
+            if value.source not in urls:
+                raise PydanticCustomError(
+                    "rating_source_unknown",
+                    "source '{url}' is not one of the entry's sources; cite it there too",
+                    {"url": value.source},
+                )
+        return value
+
     @property
     def seed_only(self) -> bool:
         """True when every source is one of the 2023 seed articles."""
@@ -203,23 +260,19 @@ class ImageGenerator(Entry):
     free_allowance: Text | None = Field(
         default=None, title="Free allowance", description="What the free tier or trial gives."
     )
-    ease_of_use: Annotated[v.Level | None, Column()] = Field(
-        default=None,
+    ease_of_use: Annotated[LevelRating, Column()] = Field(
         title="Ease of use",
-        description="Selection criterion: low, average or high, as the sources describe it.",
+        description="Selection criterion: low, average or high, with its basis and source.",
     )
-    customizability: Annotated[v.Level | None, Column()] = Field(
-        default=None,
+    customizability: Annotated[LevelRating, Column()] = Field(
         title="Customizability",
         description="Selection criterion: how far output can be steered (low, average, high).",
     )
-    cost: Annotated[v.CostLevel | None, Column()] = Field(
-        default=None,
+    cost: Annotated[CostRating, Column()] = Field(
         title="Cost",
         description="Selection criterion: cheap, average or expensive for regular use.",
     )
-    versatility: Annotated[v.Level | None, Column()] = Field(
-        default=None,
+    versatility: Annotated[LevelRating, Column()] = Field(
         title="Versatility",
         description="Selection criterion: range of styles and subjects (low, average, high).",
     )
@@ -229,7 +282,7 @@ class ImageOptimizer(Entry):
     """A tool that compresses or optimizes images, online or on the desktop."""
 
     kind: Annotated[v.ToolKind, Column()] = Field(
-        title="Kind", description="How it is run: online, desktop, plugin or api."
+        title="Kind", description="How it is run: online, desktop, plugin, api or cli."
     )
     compression: Annotated[Many[v.CompressionMode], Column()] = Field(
         default_factory=list, title="Compression", description="lossless, lossy, or both."
@@ -299,16 +352,16 @@ class AnnotationVendor(Entry):
 class SourcingMode(Entry):
     """A way of staffing annotation work."""
 
-    time_required: Annotated[v.Level, Column()] = Field(
+    time_required: Annotated[LevelRating, Column()] = Field(
         title="Time required", description="How long labeling takes: low, average, high."
     )
-    price: Annotated[v.CostLevel, Column()] = Field(
+    price: Annotated[CostRating, Column()] = Field(
         title="Price", description="What it costs: cheap, average, expensive."
     )
-    labeling_quality: Annotated[v.Level, Column(short="Quality")] = Field(
+    labeling_quality: Annotated[LevelRating, Column(short="Quality")] = Field(
         title="Quality of labeling", description="Quality of the labels: low, average, high."
     )
-    security: Annotated[v.Level, Column()] = Field(
+    security: Annotated[LevelRating, Column()] = Field(
         title="Security", description="How well the data is protected: low, average, high."
     )
     who_labels: Text = Field(title="Who labels", description="Who does the labeling work.")
@@ -417,9 +470,19 @@ class CatalogSpec:
 
     name: str
     model: type[Entry]
-    title: str
-    singular: str
+    title: str  # as a heading: "AI image generators"
+    singular: str  # inside a sentence: "AI image generator", "image optimizer"
     blurb: str
+
+    @property
+    def plural(self) -> str:
+        """The title inside a sentence: lower case except words written in capitals (AI)."""
+        return " ".join(w if w.isupper() else w.lower() for w in self.title.split())
+
+    @property
+    def a_singular(self) -> str:
+        """The singular with its article: "an AI image generator", "a sourcing mode"."""
+        return f"{'an' if self.singular[:1].lower() in 'aeiou' else 'a'} {self.singular}"
 
 
 CATALOGS: dict[str, CatalogSpec] = {

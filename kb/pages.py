@@ -12,9 +12,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from kb import api, export, feed, render
+from kb import api, export, feed, views
 from kb.buildinfo import build_time
 from kb.catalog import KnowledgeBase
+from kb.contract import CONTRACT_JS, contract_js
 from kb.embedview import embed_page
 from kb.models import CATALOGS
 from kb.schema import schema_text
@@ -29,8 +30,11 @@ from kb.urls import (
     schema_path,
 )
 
-# The package's scripts and styles, by file name under assets/kb/ on the site.
+# The package's assets (kb/assets/), all published under assets/kb/ on the site; the
+# stylesheets and scripts every page loads, in order (contract.js is generated, see files()).
 ASSETS = ("table.js", "table.css", "stats.css", "embed.js", "embed.css")
+STYLES = ("table.css", "stats.css", "embed.css")
+SCRIPTS = (CONTRACT_JS, "table.js", "embed.js")
 
 
 @dataclass(frozen=True)
@@ -63,19 +67,19 @@ def pages(
         yield GeneratedPage(
             catalog_src(name),
             spec.title,
-            lambda ln, c=name: render.catalog_page(kb, c, ln, contributing),  # type: ignore[misc]
+            lambda ln, c=name: views.catalog_page(kb, c, ln, contributing),  # type: ignore[misc]
         )
         yield GeneratedPage(
             compare_src(name),
-            f"Compare {spec.title.lower()}",
-            lambda ln, c=name: render.compare_page(kb, c, ln),  # type: ignore[misc]
+            f"Compare {spec.plural}",
+            lambda ln, c=name: views.compare_page(kb, c, ln),  # type: ignore[misc]
         )
         for entry_id, entry in sorted(kb.entries[name].items()):
             path = kb.path_of(name, entry_id)
             yield GeneratedPage(
                 entry_src(name, entry_id),
                 entry.name,
-                lambda ln, c=name, e=entry, p=path: render.entry_page(  # type: ignore[misc]
+                lambda ln, c=name, e=entry, p=path: views.entry_page(  # type: ignore[misc]
                     kb, c, e, ln, edit_url(p)
                 ),
                 path,
@@ -83,10 +87,10 @@ def pages(
 
 
 def files(kb: KnowledgeBase, site: Site = Site()) -> dict[str, str]:
-    """Downloads (CSV, JSON), published JSON Schemas, the JSON API, the Atom feed and the
-    embeddable views, by site path."""
-    out: dict[str, str] = {}
-    assets = tuple(f"assets/kb/{a}" for a in ASSETS)
+    """Downloads (CSV, JSON), published JSON Schemas, the generated table contract, the JSON
+    API, the Atom feed and the embeddable views, by site path."""
+    out: dict[str, str] = {f"assets/kb/{CONTRACT_JS}": contract_js()}
+    assets = tuple(f"assets/kb/{a}" for a in (*STYLES, *SCRIPTS))
     for name in CATALOGS:
         out[download_path(name, "csv")] = export.to_csv(kb, name)
         out[download_path(name, "json")] = export.to_json(kb, name)

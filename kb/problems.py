@@ -54,14 +54,6 @@ def one_line(text: str) -> str:
     )
 
 
-class ProblemsError(Exception):
-    """Raised by adapters (e.g. the MkDocs plugin) when data is invalid."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(p.text() for p in self.problems))
-
-
 def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     """Render problems in one of the output formats of ``kb validate``."""
     items = sorted(problems)

@@ -17,9 +17,14 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import signal
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from kb.writefile import current_umask
 
 _BUILDING = ".building-"
 _OLD = ".old-"
@@ -31,6 +36,8 @@ class StagedBuild:
 
     final: Path
     staging: Path
+    _handlers: dict[int, Any] = field(default_factory=dict)
+    _done: bool = False
 
     @classmethod
     def begin(cls, final: Path) -> StagedBuild:
@@ -44,11 +51,17 @@ class StagedBuild:
 
     def finish(self, succeeded: bool) -> None:
         """Swap the new site in if the build succeeded; otherwise drop it. Either way nothing
-        is left behind but ``final``."""
+        is left behind but ``final``. Signal handlers set by :meth:`trap_signals` are restored."""
+        for signum, handler in self._handlers.items():
+            signal.signal(signum, handler)
+        self._handlers = {}
+        if self._done:
+            return
+        self._done = True
         if not succeeded:
             shutil.rmtree(self.staging, ignore_errors=True)
             return
-        os.chmod(self.staging, 0o777 & ~_umask())  # mkdtemp makes it private (0700)
+        os.chmod(self.staging, 0o777 & ~current_umask())  # mkdtemp makes it private (0700)
         if _exchange(self.staging, self.final):
             _remove(self.staging)  # now holds the previous site
             return
@@ -59,6 +72,18 @@ class StagedBuild:
         os.rename(self.staging, self.final)
         if had_old:
             _remove(old)
+
+
+    def trap_signals(self) -> None:
+        """Ctrl-C or a kill during the build drops the half-written site and exits quietly
+        (no traceback), leaving the previous site in place."""
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            self.finish(False)
+            raise SystemExit(128 + signum)
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self._handlers[signum] = signal.signal(signum, stop)
 
 
 def sweep(final: Path) -> None:
@@ -78,11 +103,6 @@ def _remove(path: Path) -> None:
     else:
         path.unlink(missing_ok=True)
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -1,121 +1,80 @@
-"""A valid starting entry for ``kb new``, generated from the model."""
+"""The starting entry ``kb new`` writes, generated from the model: every required field,
+the optional ones commented out, and placeholders that ``kb validate`` refuses until the
+contributor replaces them."""
 
 from __future__ import annotations
 
 import json
-import types
-import typing
 from datetime import date
-from enum import Enum
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, StringConstraints
-from pydantic.fields import FieldInfo
+from pydantic import BaseModel
 
-from kb.catalog import KnowledgeBase, ref_fields
-from kb.fields import URL_PATTERN
+from kb.catalog import KnowledgeBase
+from kb.fields import PLACEHOLDER, PLACEHOLDER_URL
+from kb.introspect import FieldSpec, Kind, model_specs
 from kb.models import CATALOGS, LIFECYCLE_FIELDS
 from kb.schema import schema_name
-from kb.vocab import Vocab
 
 
 def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
 
-def _inner(annotation: Any) -> Any:
-    """Strip Optional and Annotated layers."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        else:
-            return annotation
-
-
-def _enum_of(info: FieldInfo) -> type[Vocab] | None:
-    inner = _inner(info.annotation)
-    if typing.get_origin(inner) is list:
-        inner = _inner(typing.get_args(inner)[0])
-    return inner if isinstance(inner, type) and issubclass(inner, Enum) else None  # type: ignore[return-value]
-
-
-def _is_url(annotation: Any) -> bool:
-    """True when a URL_PATTERN constraint appears anywhere inside ``annotation``."""
-    for meta in getattr(annotation, "__metadata__", ()):
-        if isinstance(meta, StringConstraints) and meta.pattern == URL_PATTERN:
-            return True
-    return any(_is_url(arg) for arg in getattr(annotation, "__args__", ()) or ())
-
-
 def _mapping(model: type[BaseModel], entry_id: str) -> str:
     """A flow mapping with every required field of a nested model."""
-    parts = [
-        f"{name}: {_value(name, info, entry_id, [])}"
-        for name, info in model.model_fields.items()
-        if info.is_required()
-    ]
+    parts = [f"{s.name}: {_value(s, entry_id, [])}" for s in model_specs(model) if s.required]
     return "{" + ", ".join(parts) + "}"
 
 
-def _value(name: str, info: FieldInfo, entry_id: str, ref_ids: list[str]) -> str:
-    inner = _inner(info.annotation)
-    is_list = typing.get_origin(inner) is list
-    enum = _enum_of(info)
-    base = _inner(typing.get_args(inner)[0] if is_list else inner)
+def _value(spec: FieldSpec, entry_id: str, ref_ids: list[str]) -> str:
+    """An example value: real where one can be (a first vocabulary value, an existing id),
+    a placeholder ``kb validate`` refuses where only the contributor knows (texts, URLs)."""
     if ref_ids:
         item = _q(ref_ids[0])
-    elif enum is not None:
-        item = _q(next(iter(enum)).value)
-    elif isinstance(base, type) and issubclass(base, BaseModel):
-        item = _mapping(base, entry_id)
-    elif _is_url(info.annotation):
-        item = "https://example.com/"  # valid as it stands once uncommented
-    elif base is int:
-        item = "1"
-    elif base is float:
-        item = "0.5"  # inside every range the models use (fractions, sizes)
-    elif base is bool:
+    elif spec.vocab is not None and not spec.rated:
+        item = _q(next(iter(spec.vocab)).value)
+    elif spec.model is not None:
+        item = _mapping(spec.model, entry_id)
+    elif spec.kind is Kind.URL:
+        item = PLACEHOLDER_URL
+    elif spec.kind is Kind.NUMBER:
+        item = "1" if spec.base is int else "0.5"  # inside every range the models use
+    elif spec.kind is Kind.BOOL:
         item = "false"
-    elif name == "name":
+    elif spec.kind is Kind.DATE:
+        item = date.today().isoformat()
+    elif spec.name == "name":
         item = _q(entry_id.replace("-", " ").title())
     else:
-        item = _q(f"TODO: {info.description or name}")
-    return f"[{item}]" if is_list else item
+        item = _q(f"{PLACEHOLDER} {spec.description or spec.name}")
+    return f"[{item}]" if spec.many else item
 
 
 def skeleton(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
-    """YAML text of a new, valid entry with every required field and hints for the rest."""
+    """YAML text of a new entry: every required field, hints for the rest, and placeholders
+    (``TODO:`` texts, an example.com source) to replace before it validates."""
     spec = CATALOGS[catalog]
     today = date.today().isoformat()
-    refs = ref_fields(spec.model)
     lines = [
         f"# yaml-language-server: $schema=../../schema/{schema_name(catalog)}",
         f"# A new {spec.singular}. Replace every TODO; see CONTRIBUTING.md for each field.",
         f"id: {entry_id}",
     ]
-    for name, info in spec.model.model_fields.items():
-        if name in ("id", "added", "sources", "last_verified", *LIFECYCLE_FIELDS):
+    for field in model_specs(spec.model):
+        if field.name in ("id", "added", "sources", "last_verified", *LIFECYCLE_FIELDS):
             continue
-        enum = _enum_of(info)
-        hint = f"  # one of: {', '.join(m.value for m in enum)}" if enum else ""
-        target = refs.get(name)
-        ref_ids = sorted(kb.entries[target]) if target else []
-        if target:
-            hint = f"  # ids from catalog/{target}/"
-        value = _value(name, info, entry_id, ref_ids)
-        if info.is_required():
-            lines.append(f"{name}: {value}{hint}")
-        else:
-            lines.append(f"# {name}: {value}{hint}")
+        hint = f"  # one of: {', '.join(m.value for m in field.vocab)}" if field.vocab else ""
+        ref_ids = sorted(kb.entries[field.ref]) if field.ref else []
+        if field.ref:
+            hint = f"  # ids from catalog/{field.ref}/"
+        value = _value(field, entry_id, ref_ids)
+        lines.append(f"{'' if field.required else '# '}{field.name}: {value}{hint}")
     lines += [
         f"added: {today}",
         "sources:",
-        "  - url: https://example.com/",
-        '    title: "TODO: title of the page you took the facts from"',
+        f"  - url: {PLACEHOLDER_URL}",
+        f'    title: "{PLACEHOLDER} title of the page you took the facts from"',
         "    kind: vendor  # seed, vendor (the maker's own page) or third-party",
         f"    accessed: {today}",
         "# Once you have compared every fact above with the sources:",

@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from kb.catalog import KnowledgeBase
+from kb.introspect import FieldSpec, Kind, specs_by_name
 from kb.models import CATALOGS
-from kb.tables import FieldSpec, facet_values, facets, raw_values, specs_by_name
+from kb.table import CatalogTable, facets
 
 # Freshness buckets: (label, upper bound in days, exclusive). Quarters, then a year.
 AGE_BUCKETS: tuple[tuple[str, int], ...] = (
@@ -20,8 +21,6 @@ AGE_BUCKETS: tuple[tuple[str, int], ...] = (
     ("Over a year", 10**9),
 )
 NEVER = "Never re-checked"
-# A successor is another entry of the same catalog: a chart of them would be all zeros.
-_NOT_FACET_CHART = ("successor",)
 # Not counted as coverage: the entry itself, the dates (charted as freshness) and the
 # lifecycle fields, which only a discontinued or superseded entry needs.
 _NOT_COVERAGE = (
@@ -52,27 +51,24 @@ class Series:
 
 def _frame(kb: KnowledgeBase, catalog: str, spec: FieldSpec) -> pd.DataFrame:
     """One row per (entry, value) of a facet field."""
-    pairs = [(e.id, v) for e in kb.entries[catalog].values() for v in raw_values(e, spec)]
+    pairs = [(e.id, v) for e in kb.entries[catalog].values() for v in spec.raw(e)]
     return pd.DataFrame(pairs, columns=["id", "value"])
 
 
 def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
-    """Entries by every value of every facet, in the vocabulary's order (zeros kept)."""
+    """Entries by every value of every facet that some entry uses, in the order and with
+    the labels of the table's filters (a value no entry has is no filter there either)."""
     entries = kb.entries[catalog]
-    refs = {
-        s.name: {k: e.name for k, e in kb.entries[s.ref].items()}
-        for s in facets(catalog)
-        if s.ref
-    }
+    table = CatalogTable.from_catalog(kb, catalog)
     out = []
     for spec in facets(catalog):
-        if spec.name in _NOT_FACET_CHART:
-            continue
         counts = _frame(kb, catalog, spec)["value"].value_counts()
         bars = tuple(
             Bar(v["label"], int(counts.get(v["value"], 0)), urlencode({spec.name: v["value"]}))
-            for v in facet_values(catalog, spec, refs.get(spec.name, {}))
+            for v in table.facet_values(spec)
         )
+        if not bars:
+            continue
         many = "each entry may count under several values" if spec.many else "one value each"
         out.append(
             Series(
@@ -141,7 +137,7 @@ def _filled(value: object) -> bool:
 
 def _coverage_query(spec: FieldSpec) -> str | None:
     """The field beside the names, sorted: filled rows first (empty cells sort last)."""
-    if spec.kind in ("markdown", "url", "object"):
+    if spec.kind in (Kind.MARKDOWN, Kind.URL, Kind.OBJECT):
         return None
     return urlencode({"cols": f"name,{spec.name}", "sort": f"-{spec.name}"})
 

@@ -9,8 +9,8 @@ from markupsafe import Markup
 from kb.catalog import KnowledgeBase
 from kb.charts import bar_chart
 from kb.models import CATALOGS
-from kb.render import render
 from kb.stats import catalog_series
+from kb.templating import render
 from kb.urls import Linker
 
 STATS_SRC = "stats/index.md"

@@ -4,7 +4,6 @@ scales, a rank (so ``cheap < average < expensive`` sorts by meaning, not alphabe
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
 
 
 class Vocab(str, Enum):  # noqa: UP042 -- explicit str mix-in beside a custom __new__
@@ -28,11 +27,6 @@ class Vocab(str, Enum):  # noqa: UP042 -- explicit str mix-in beside a custom __
     def is_ordinal(cls) -> bool:
         """True when every member has a rank."""
         return all(m.rank is not None for m in cls)
-
-    @classmethod
-    def choices(cls) -> list[dict[str, Any]]:
-        """Value, label and rank of every member, in declaration order."""
-        return [{"value": m.value, "label": m.label, "rank": m.rank} for m in cls]
 
 
 class Level(Vocab):
@@ -109,6 +103,7 @@ class ToolKind(Vocab):
     DESKTOP = ("desktop", "Desktop")
     PLUGIN = ("plugin", "Plugin")
     API = ("api", "API")
+    CLI = ("cli", "Command line")
 
 
 class CompressionMode(Vocab):

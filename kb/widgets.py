@@ -1,5 +1,5 @@
-"""Smaller fragments hand-written pages embed: links, lists, counts, the ranking widget,
-the format matrix, the catalog overview, the field reference and the limits."""
+"""Smaller fragments hand-written pages embed: links, lists, an entry card, the ranking
+widget, the format matrix, the catalog overview, the field reference and the limits."""
 
 from __future__ import annotations
 
@@ -9,28 +9,54 @@ from markupsafe import Markup
 
 from kb import fields as f
 from kb.catalog import KnowledgeBase
+from kb.cells import cell
+from kb.introspect import FieldSpec, Kind, model_specs, specs_by_name
 from kb.models import CATALOGS, Entry
-from kb.render import TableOptions, attribute_json, last_verified, matches, render
-from kb.tables import FieldSpec, raw_values, specs_by_name
+from kb.table import CatalogTable, allowed_values
+from kb.templating import attribute_json, render
 from kb.urls import Linker, download_path, schema_path
+from kb.views import fact_specs, last_verified
+from kb.vocab import Status
 from kb.yamlread import MAX_DEPTH, MAX_FILE_BYTES
 
 
+def _status_note(entry: Entry) -> str | None:
+    """What a mention of a product no longer offered must say (e.g. "superseded")."""
+    return None if entry.status is Status.ACTIVE else entry.status.label.lower()
+
+
 def link(kb: KnowledgeBase, catalog: str, entry_id: str, linker: Linker, text: str) -> Markup:
-    """An inline link to an entry page, its text the entry's name unless given."""
+    """An inline link to an entry page, its text the entry's name unless given; a
+    discontinued or superseded product says so beside its name wherever it is mentioned."""
     entry = kb.entries[catalog][entry_id]
-    return render("link.html", href=linker.entry(catalog, entry_id), text=text or entry.name)
+    return render(
+        "link.html",
+        href=linker.entry(catalog, entry_id),
+        text=text or entry.name,
+        status=_status_note(entry),
+    )
 
 
-def entry_list(kb: KnowledgeBase, catalog: str, linker: Linker, opts: TableOptions) -> Markup:
-    """A bullet list of links to the entries that pass a fixed filter."""
-    specs = specs_by_name(catalog)
-    chosen = [e for e in kb.entries[catalog].values() if matches(e, specs, opts)]
+def entry_list(kb: KnowledgeBase, table: CatalogTable, linker: Linker) -> Markup:
+    """A bullet list of links to a table's entries (already filtered)."""
     items = [
-        {"href": linker.entry(catalog, e.id), "text": e.name, "note": None}
-        for e in sorted(chosen, key=lambda e: e.name.lower())
+        {"href": linker.entry(table.catalog, e.id), "text": e.name, "note": _status_note(e)}
+        for e in table.entries
     ]
     return render("links.html", items=items)
+
+
+def entry_card(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> Markup:
+    """One entry's facts as a compact table, for embedding in a hand-written page."""
+    facts = [(cell(kb, catalog, entry, s, linker), s) for s in fact_specs(catalog)]
+    return render(
+        "entry_card.html",
+        catalog=catalog,
+        entry=entry,
+        status=_status_note(entry),
+        href=linker.entry(catalog, entry.id),
+        facts=[(c, s) for c, s in facts if not c.empty and s.kind is not Kind.MARKDOWN],
+    )
 
 
 def recent(kb: KnowledgeBase, count: int, linker: Linker) -> Markup:
@@ -82,12 +108,12 @@ def rank(
     for e in entries:
         ranks, maxima, labels = {}, {}, {}
         for field, _, _ in criteria:
-            value = getattr(e, field)
+            levels = specs[field].values(e)
             vocab = specs[field].vocab
-            if value is not None and vocab is not None:
-                ranks[field] = value.rank
+            if levels and vocab is not None:
+                ranks[field] = levels[0].rank
                 maxima[field] = max(m.rank or 0 for m in vocab)
-                labels[field] = value.label
+                labels[field] = levels[0].label
         href = linker.entry(catalog, e.id)
         data_entries.append(
             {"id": e.id, "name": e.name, "href": href, "ranks": ranks, "max": maxima}
@@ -114,8 +140,8 @@ def matrix(kb: KnowledgeBase, catalog: str, names: list[str], linker: Linker) ->
     values = [{"value": m.value, "label": m.label} for m in vocab] if vocab else []
     rows = []
     for e in sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower()):
-        sets = [(s, set(raw_values(e, s))) for s in specs]
-        marks = [[_verb(s) for s, have in sets if v["value"] in have] for v in values]
+        sets = [(s, set(s.raw(e))) for s in specs]
+        marks = [[s.short.lower() for s, have in sets if v["value"] in have] for v in values]
         rows.append(
             {"id": e.id, "name": e.name, "href": linker.entry(catalog, e.id), "marks": marks}
         )
@@ -133,29 +159,27 @@ def matrix(kb: KnowledgeBase, catalog: str, names: list[str], linker: Linker) ->
     )
 
 
-def _verb(spec: FieldSpec) -> str:
-    return {"input_formats": "reads", "output_formats": "writes"}.get(spec.name, spec.short.lower())
+_KIND_WORDS = {
+    Kind.TEXT: "text",
+    Kind.MARKDOWN: "Markdown text",
+    Kind.URL: "URL (http/https)",
+    Kind.NUMBER: "number",
+    Kind.ORDINAL: "level",
+    Kind.ENUM: "one of the values",
+    Kind.BOOL: "true or false",
+    Kind.DATE: "date (YYYY-MM-DD)",
+    Kind.REF: "entry id",
+    Kind.OBJECT: "mapping",
+}
 
 
 def _type_label(spec: FieldSpec) -> str:
-    kinds = {
-        "text": "text",
-        "markdown": "Markdown text",
-        "url": "URL (http/https)",
-        "number": "number",
-        "ordinal": "level",
-        "enum": "one of the values",
-        "bool": "true or false",
-        "date": "date (YYYY-MM-DD)",
-        "ref": "entry id",
-        "object": "mapping",
-    }
-    name = kinds[spec.kind]
-    if spec.name == "sources":
-        name = "list of {url, title, accessed}"
-    elif spec.name == "applications":
-        name = "list of {area, role}"
-    elif spec.many:
+    """How the field reference names a field's type, nested keys included."""
+    name = _KIND_WORDS[spec.kind]
+    if spec.model is not None:
+        keys = ", ".join(s.name for s in model_specs(spec.model))
+        name = f"{{{keys}}}" if not spec.rated else f"rating {{{keys}}}"
+    if spec.many:
         name = f"list of {name}"
     return name + (f" from {spec.ref}" if spec.ref else "")
 
@@ -164,11 +188,7 @@ def field_reference(kb: KnowledgeBase, catalog: str) -> Markup:
     """The generated field reference of one catalog (from the model, nothing hand-kept)."""
     rows = []
     for spec in specs_by_name(catalog).values():
-        allowed = [m.value for m in spec.vocab] if spec.vocab else []
-        if spec.ref:
-            allowed = sorted(kb.entries[spec.ref])
-        if spec.kind == "bool":
-            allowed = ["true", "false"]
+        allowed = allowed_values(kb, spec) if spec.facet or spec.vocab else []
         rows.append(
             {
                 "name": spec.name,

@@ -1,5 +1,4 @@
-"""The static JSON API: raw YAML values, links resolved relative to each response, counts;
-and the embeddable view, a standalone page with the table alone."""
+"""The static JSON API: raw YAML values, links resolved relative to each response, counts."""
 
 from __future__ import annotations
 
@@ -9,9 +8,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kb import api
-from kb.embedview import embed_page
 from kb.loader import load
-from kb.pages import ASSETS, files
+from kb.pages import files
 
 BUILT = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -73,20 +71,3 @@ def test_site_files_include_api_feed_and_embeds(tree: Any) -> None:
     assert "feed.xml" in out and "api/v1/index.json" in out
     assert "api/v1/sourcing-modes/in-house.json" in out
     assert "embed/annotation-vendors/index.html" in out
-
-
-def test_embed_is_a_standalone_page_with_the_table_and_no_site_chrome(tree: Any) -> None:
-    kb = load(tree.root)
-    assets = tuple(f"assets/kb/{a}" for a in ASSETS)
-    html = embed_page(kb, "annotation-vendors", "Test <KB>", assets)
-    assert html.startswith("<!doctype html>")
-    assert "<title>Annotation vendors · Test &lt;KB&gt;</title>" in html
-    assert '<table data-kb-catalog="annotation-vendors">' in html
-    assert '<tr data-kb-id="label-tool"' in html
-    assert 'data-kb-state="url"' in html  # reads q, facets and sort from its own address
-    # links resolve from the catalog page and open the full site in a new tab
-    assert '<base href="../../annotation-vendors/" target="_blank">' in html
-    assert 'href="label-tool/"' in html
-    assert '<script src="../assets/kb/embed.js"></script>' in html
-    assert '<link rel="stylesheet" href="../assets/kb/table.css">' in html
-    assert "md-header" not in html and "md-nav" not in html

@@ -10,28 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import entry_text
 
 # Line numbers below count lines in these texts; they are written out so that a reader can
 # check every expected position by eye.
-TASK = """\
-id: image-classification
-name: Image classification
-summary: Assigns one label to a whole image.
-modality: image
-focus: What the image shows
-output: A class label
-localizes: false
-complexity: low
-processing_time: low
-use_cases: [photo organisation]
-sources:
-  - url: https://example.com/article
-    title: An article about the subject
-    accessed: 2024-05-01
-    kind: vendor
-last_verified: 2024-05-02
-added: 2024-04-01
-"""
+TASK = entry_text("vision-tasks", "image-classification")  # lines counted in comments
 TASK_FILE = "catalog/vision-tasks/image-classification.yml"
 VENDOR_FILE = "catalog/annotation-vendors/label-tool.yml"
 
@@ -248,118 +231,118 @@ BAD_TASK = [
 
 @pytest.mark.parametrize(("case", "text", "where", "words"), BAD_TASK, ids=[c[0] for c in BAD_TASK])
 def test_bad_input_is_reported_at_file_line_col(
-    tree: Any, kb: Any, case: str, text: str, where: str, words: list[str]
+    tree: Any, cli: Any, case: str, text: str, where: str, words: list[str]
 ) -> None:
     tree.write("vision-tasks", "image-classification", text)
-    r = kb("validate")
-    assert r.code == 1, r.err
-    lines = [ln for ln in r.err.splitlines() if ln.startswith(f"{TASK_FILE}:{where}: ")]
-    assert lines, r.err
+    r = cli("validate")
+    assert r.code == 1, r.both
+    lines = [ln for ln in r.both.splitlines() if ln.startswith(f"{TASK_FILE}:{where}: ")]
+    assert lines, r.both
     assert any(all(w in ln for w in words) for ln in lines), lines
-    assert "Traceback" not in r.err
-    assert r.err.rstrip().endswith("problem(s) found")
+    assert "Traceback" not in r.both
+    assert r.both.rstrip().endswith("problem(s) found")
     # one line per problem, and nothing invisible echoed back
-    count = int(r.err.splitlines()[-1].split()[1])
-    assert len(r.err.splitlines()) == count + 1
-    assert all(ch.isprintable() for ch in r.err.replace("\n", ""))
+    count = int(r.both.splitlines()[-1].split()[1])
+    assert len(r.both.splitlines()) == count + 1
+    assert all(ch.isprintable() for ch in r.both.replace("\n", ""))
 
 
 def _problem_lines(err: str, path: str) -> list[str]:
     return [ln for ln in err.splitlines() if ln.startswith(path + ":")]
 
 
-def test_valid_tree_passes(tree: Any, kb: Any) -> None:
-    r = kb("validate")
+def test_valid_tree_passes(tree: Any, cli: Any) -> None:
+    r = cli("validate")
     assert (r.code, r.err) == (0, "")
     assert r.out.strip() == "ok: 8 entries valid"
 
 
-def test_duplicate_id(tree: Any, kb: Any) -> None:
+def test_duplicate_id(tree: Any, cli: Any) -> None:
     tree.write("annotation-techniques", "box", tree.valid("annotation-techniques", "bounding-box"))
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
-    lines = _problem_lines(r.err, "catalog/annotation-techniques/box.yml")
+    lines = _problem_lines(r.both, "catalog/annotation-techniques/box.yml")
     assert (
         "catalog/annotation-techniques/box.yml:1:5: duplicate id 'bounding-box': already used "
         "by catalog/annotation-techniques/bounding-box.yml"
     ) in lines
 
 
-def test_dangling_reference(tree: Any, kb: Any) -> None:
+def test_dangling_reference(tree: Any, cli: Any) -> None:
     text = tree.valid("annotation-vendors", "label-tool")
     tree.write("annotation-vendors", "label-tool", text.replace("polygon]", "polygn]"))
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
     # line 7 is "techniques: [bounding-box, polygn]"; the bad id starts at column 28
-    (line,) = _problem_lines(r.err, VENDOR_FILE)
+    (line,) = _problem_lines(r.both, VENDOR_FILE)
     assert line.startswith(f"{VENDOR_FILE}:7:28: techniques: 'polygn' is not an entry of ")
     assert "annotation-techniques" in line and "bounding-box, polygon" in line
 
 
-def test_dangling_single_reference(tree: Any, kb: Any) -> None:
+def test_dangling_single_reference(tree: Any, cli: Any) -> None:
     text = tree.valid("case-studies", "churn-ann")
     tree.write("case-studies", "churn-ann", text.replace("task: image-classification", "task: x"))
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
     assert "catalog/case-studies/churn-ann.yml:4:7: task: 'x' is not an entry of vision-tasks" in (
-        r.err
+        r.both
     )
 
 
-def test_file_name_not_kebab(tree: Any, kb: Any) -> None:
+def test_file_name_not_kebab(tree: Any, cli: Any) -> None:
     tree.write("annotation-techniques", "Bounding_Box.yml", "id: Bounding_Box\n")
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
     assert (
         "catalog/annotation-techniques/Bounding_Box.yml:1:1: file name 'Bounding_Box.yml' "
         "is not <lowercase-kebab-id>.yml"
-    ) in r.err
+    ) in r.both
 
 
-def test_non_utf8_bytes(tree: Any, kb: Any) -> None:
+def test_non_utf8_bytes(tree: Any, cli: Any) -> None:
     text = TASK.replace("name: Image classification", "name: Image caf\xe9").encode("latin-1")
     tree.write("vision-tasks", "image-classification", text)
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
     # "name: Image caf" is 15 characters: the bad byte is the 16th on line 2
-    assert f"{TASK_FILE}:2:16: byte 0xE9 is not valid UTF-8; save the file as UTF-8" in r.err
+    assert f"{TASK_FILE}:2:16: byte 0xE9 is not valid UTF-8; save the file as UTF-8" in r.both
 
 
-def test_utf8_byte_order_mark_is_accepted(tree: Any, kb: Any) -> None:
+def test_utf8_byte_order_mark_is_accepted(tree: Any, cli: Any) -> None:
     tree.write("vision-tasks", "image-classification", b"\xef\xbb\xbf" + TASK.encode())
-    assert kb("validate").code == 0
+    assert cli("validate").code == 0
 
 
-def test_nul_byte(tree: Any, kb: Any) -> None:
+def test_nul_byte(tree: Any, cli: Any) -> None:
     tree.write("vision-tasks", "image-classification", TASK.replace("false", "fal\0se"))
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
-    assert f"{TASK_FILE}:7:15: contains a NUL byte" in r.err
+    assert f"{TASK_FILE}:7:15: contains a NUL byte" in r.both
 
 
-def test_huge_file(tree: Any, kb: Any) -> None:
+def test_huge_file(tree: Any, cli: Any) -> None:
     big = TASK + "".join(f"# padding line {i} {'x' * 80}\n" for i in range(2000))
     assert len(big) > 100_000
     tree.write("vision-tasks", "image-classification", big)
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
-    (line,) = _problem_lines(r.err, TASK_FILE)
+    (line,) = _problem_lines(r.both, TASK_FILE)
     assert line == f"{TASK_FILE}:1:1: file is larger than 64 KiB, the limit for one entry"
 
 
-def test_text_too_long(tree: Any, kb: Any) -> None:
+def test_text_too_long(tree: Any, cli: Any) -> None:
     tree.write("vision-tasks", "image-classification", _task("A class label", "x" * 301))
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
-    assert f"{TASK_FILE}:6:9: output: text is 301 characters; the limit is 300" in r.err
+    assert f"{TASK_FILE}:6:9: output: text is 301 characters; the limit is 300" in r.both
 
 
-def test_html_in_text_is_kept_verbatim(tree: Any, kb: Any) -> None:
+def test_html_in_text_is_kept_verbatim(tree: Any, cli: Any) -> None:
     # Not an error: the validator keeps the text as written; rendering escapes it later.
     html = '<script>alert("x")</script> <img src=x onerror=alert(1)> & <b>bold</b>'
     tree.write("vision-tasks", "image-classification", _task("A class label", f"'{html}'"))
-    r = kb("validate")
-    assert r.code == 0, r.err
+    r = cli("validate")
+    assert r.code == 0, r.both
     from kb.loader import load
 
     entry = load(Path("catalog")).get("vision-tasks", "image-classification")
@@ -397,14 +380,14 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
         timeout=60,
     )
     assert proc.returncode == 1
-    assert "catalog/vision-tasks/lol.yml:1:4: YAML anchors (&a) are not allowed" in proc.stderr
-    assert "catalog/vision-tasks/lol.yml:2:8: YAML aliases (*a) are not allowed" in proc.stderr
+    assert "catalog/vision-tasks/lol.yml:1:4: YAML anchors (&a) are not allowed" in proc.stdout
+    assert "catalog/vision-tasks/lol.yml:2:8: YAML aliases (*a) are not allowed" in proc.stdout
     assert "Traceback" not in proc.stderr
 
 
-def test_format_github(tree: Any, kb: Any) -> None:
+def test_format_github(tree: Any, cli: Any) -> None:
     tree.write("vision-tasks", "image-classification", _task("localizes: false", "localizes: no"))
-    r = kb("validate", "--format", "github")
+    r = cli("validate", "--format", "github")
     assert r.code == 1
     lines = r.out.splitlines()
     assert len(lines) == 1
@@ -414,9 +397,9 @@ def test_format_github(tree: Any, kb: Any) -> None:
     )
 
 
-def test_format_json(tree: Any, kb: Any) -> None:
+def test_format_json(tree: Any, cli: Any) -> None:
     tree.write("vision-tasks", "image-classification", _task("complexity: low", "complexity: x"))
-    r = kb("validate", "--format", "json")
+    r = cli("validate", "--format", "json")
     assert r.code == 1
     (item,) = json.loads(r.out)
     assert item["path"] == TASK_FILE
@@ -424,8 +407,8 @@ def test_format_json(tree: Any, kb: Any) -> None:
     assert "'x' is not allowed" in item["message"]
 
 
-def test_format_json_when_valid(tree: Any, kb: Any) -> None:
-    r = kb("validate", "--format", "json")
+def test_format_json_when_valid(tree: Any, cli: Any) -> None:
+    r = cli("validate", "--format", "json")
     assert (r.code, json.loads(r.out)) == (0, [])
 
 
@@ -441,20 +424,20 @@ def test_format_json_when_valid(tree: Any, kb: Any) -> None:
     ],
     ids=["bad-format", "bad-option", "no-command", "bad-command", "bad-catalog", "no-out"],
 )
-def test_usage_errors_exit_2(tree: Any, kb: Any, argv: list[str]) -> None:
-    r = kb(*argv)
+def test_usage_errors_exit_2(tree: Any, cli: Any, argv: list[str]) -> None:
+    r = cli(*argv)
     assert r.code == 2
-    assert "usage: kb" in r.err
-    assert "Traceback" not in r.err
+    assert "usage: kb" in r.both
+    assert "Traceback" not in r.both
 
 
-def test_missing_path_exits_2(tree: Any, kb: Any) -> None:
-    r = kb("validate", "catalog/vision-tasks/nope.yml")
+def test_missing_path_exits_2(tree: Any, cli: Any) -> None:
+    r = cli("validate", "catalog/vision-tasks/nope.yml")
     assert r.code == 2
-    assert r.err.strip() == "kb: no such file or folder: catalog/vision-tasks/nope.yml"
+    assert r.both.strip() == "kb: no such file or folder: catalog/vision-tasks/nope.yml"
 
 
-def test_every_problem_in_every_file_in_one_run(tree: Any, kb: Any) -> None:
+def test_every_problem_in_every_file_in_one_run(tree: Any, cli: Any) -> None:
     tree.write(
         "vision-tasks",
         "image-classification",
@@ -463,9 +446,9 @@ def test_every_problem_in_every_file_in_one_run(tree: Any, kb: Any) -> None:
     vendor = tree.valid("annotation-vendors", "label-tool")
     vendor = vendor.replace("license: open-source", "license: gpl").replace("polygon]", "poly]")
     tree.write("annotation-vendors", "label-tool", vendor + "colour: red\n")
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
-    found = [ln.split(": ")[0] for ln in r.err.splitlines() if ln.startswith("catalog/")]
+    found = [ln.split(": ")[0] for ln in r.both.splitlines() if ln.startswith("catalog/")]
     assert found == [
         f"{VENDOR_FILE}:6:10",  # license
         f"{VENDOR_FILE}:7:28",  # dangling technique
@@ -473,40 +456,40 @@ def test_every_problem_in_every_file_in_one_run(tree: Any, kb: Any) -> None:
         f"{TASK_FILE}:7:12",  # localizes
         f"{TASK_FILE}:8:13",  # complexity
     ]
-    assert r.err.splitlines()[-1] == "kb: 5 problem(s) found"
+    assert r.both.splitlines()[-1] == "kb: 5 problem(s) found"
 
 
-def test_single_file_is_checked_against_the_whole_catalog(tree: Any, kb: Any) -> None:
+def test_single_file_is_checked_against_the_whole_catalog(tree: Any, cli: Any) -> None:
     # The vendor's references resolve to entries in other folders that were not named.
-    assert kb("validate", VENDOR_FILE).code == 0
+    assert cli("validate", VENDOR_FILE).code == 0
     vendor = tree.valid("annotation-vendors", "label-tool").replace("polygon]", "poly]")
     tree.write("annotation-vendors", "label-tool", vendor)
-    r = kb("validate", VENDOR_FILE)
+    r = cli("validate", VENDOR_FILE)
     assert r.code == 1
-    assert f"{VENDOR_FILE}:7:28: techniques: 'poly' is not an entry of" in r.err
+    assert f"{VENDOR_FILE}:7:28: techniques: 'poly' is not an entry of" in r.both
 
 
-def test_single_file_reports_only_that_file(tree: Any, kb: Any) -> None:
+def test_single_file_reports_only_that_file(tree: Any, cli: Any) -> None:
     tree.write("vision-tasks", "image-classification", _task("localizes: false", "localizes: 1"))
-    assert kb("validate", VENDOR_FILE).code == 0
-    assert kb("validate", "catalog/vision-tasks").code == 1
-    r = kb("validate", TASK_FILE, VENDOR_FILE)
+    assert cli("validate", VENDOR_FILE).code == 0
+    assert cli("validate", "catalog/vision-tasks").code == 1
+    r = cli("validate", TASK_FILE, VENDOR_FILE)
     assert r.code == 1
-    assert f"{TASK_FILE}:7:12: localizes: expected true or false" in r.err
+    assert f"{TASK_FILE}:7:12: localizes: expected true or false" in r.both
 
 
-def test_catalog_folder_problems(tree: Any, kb: Any) -> None:
+def test_catalog_folder_problems(tree: Any, cli: Any) -> None:
     (tree.root / "vision-task").mkdir()
     tree.write("vision-tasks", "notes.txt", "hello")
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
-    assert "catalog/vision-task:1:1: 'vision-task' is not a catalog; known: " in r.err
-    assert "catalog/vision-tasks/notes.txt:1:1: is not an entry" in r.err
+    assert "catalog/vision-task:1:1: 'vision-task' is not a catalog; known: " in r.both
+    assert "catalog/vision-tasks/notes.txt:1:1: is not an entry" in r.both
 
 
 @pytest.mark.parametrize("command", [[], ["validate"], ["schema"], ["new"], ["export"]])
-def test_help_for_every_command(kb: Any, command: list[str]) -> None:
-    r = kb(*command, "--help")
+def test_help_for_every_command(cli: Any, command: list[str]) -> None:
+    r = cli(*command, "--help")
     assert r.code == 0
     assert r.out.startswith(f"usage: kb {' '.join(command)}".rstrip())
     assert "-h, --help" in r.out
@@ -522,32 +505,32 @@ def test_console_script_runs(tree: Any) -> None:
     assert (proc.returncode, json.loads(proc.stdout)) == (0, [])
 
 
-def test_a_file_outside_any_catalog_does_not_pass(tree: Any, kb: Any) -> None:
+def test_a_file_outside_any_catalog_does_not_pass(tree: Any, cli: Any) -> None:
     stray = tree.base / "drafts" / "idea.yml"
     stray.parent.mkdir()
     stray.write_text(TASK, encoding="utf-8")
-    r = kb("validate", "drafts/idea.yml")
+    r = cli("validate", "drafts/idea.yml")
     assert r.code == 1
-    assert r.err.startswith("drafts:1:1: 'drafts' is not a catalog; known: image-generators")
+    assert r.both.startswith("drafts:1:1: 'drafts' is not a catalog; known: image-generators")
 
 
-def test_a_file_nested_inside_a_catalog_does_not_pass(tree: Any, kb: Any) -> None:
+def test_a_file_nested_inside_a_catalog_does_not_pass(tree: Any, cli: Any) -> None:
     tree.write("vision-tasks", "old/image-classification.yml", TASK)
-    r = kb("validate", "catalog/vision-tasks/old/image-classification.yml")
+    r = cli("validate", "catalog/vision-tasks/old/image-classification.yml")
     assert r.code == 1
-    assert r.err.startswith("catalog/vision-tasks/old:1:1: is not an entry")
+    assert r.both.startswith("catalog/vision-tasks/old:1:1: is not an entry")
 
 
-def test_reader_and_model_problems_of_one_file_in_one_run(tree: Any, kb: Any) -> None:
+def test_reader_and_model_problems_of_one_file_in_one_run(tree: Any, cli: Any) -> None:
     text = (
         _task("summary: Assigns", "name: Again\nsummary: Assigns")  # line 3: duplicate key
         .replace("focus: What the image shows", "focus: *x")  # line 6: alias
         .replace("complexity: low", "complexity: lowest")  # line 9: not in the vocabulary
     )
     tree.write("vision-tasks", "image-classification", text + "colour: red\n")  # line 19
-    r = kb("validate")
+    r = cli("validate")
     assert r.code == 1
-    assert [ln.split(": ", 1)[0] for ln in _problem_lines(r.err, TASK_FILE)] == [
+    assert [ln.split(": ", 1)[0] for ln in _problem_lines(r.both, TASK_FILE)] == [
         f"{TASK_FILE}:3:1",
         f"{TASK_FILE}:6:8",  # once: the alias, not also "expected text, got nothing"
         f"{TASK_FILE}:9:13",
@@ -565,6 +548,23 @@ def test_github_annotations_escape_their_special_characters() -> None:
     )
 
 
-def test_format_github_when_valid_prints_nothing(tree: Any, kb: Any) -> None:
-    r = kb("validate", "--format", "github")
-    assert (r.code, r.out, r.err) == (0, "", "")
+def test_format_github_when_valid_prints_nothing(tree: Any, cli: Any) -> None:
+    r = cli("validate", "--format", "github")
+    assert (r.code, r.out, r.both) == (0, "", "")
+
+
+def test_problems_go_to_stdout_so_they_can_be_piped(tree: Any, cli: Any) -> None:
+    tree.write("vision-tasks", "image-classification", _task("localizes: false", "localizes: no"))
+    r = cli("validate")
+    assert r.code == 1
+    # `kb validate | grep localizes` finds the problem; the count is a remark on stderr
+    assert r.out.startswith(f"{TASK_FILE}:7:12: localizes: expected true or false")
+    assert r.err == "kb: 1 problem(s) found\n"
+
+
+def test_a_misspelt_field_gets_a_suggestion(tree: Any, cli: Any) -> None:
+    vendor = tree.valid("annotation-vendors", "label-tool").replace("license:", "lisence:")
+    tree.write("annotation-vendors", "label-tool", vendor)
+    r = cli("validate")
+    assert "unknown field 'lisence'; did you mean 'license'?" in r.out
+    assert "missing required field 'license'" in r.out

@@ -95,7 +95,10 @@ def test_the_add_an_entry_recipe_works_as_written(tmp_path: Path) -> None:
     entry = repo / "catalog" / catalog / f"{entry_id}.yml"
     skeleton = entry.read_text("utf-8")
     assert "TODO" in skeleton
-    assert run(validate, repo).returncode == 0  # `kb new` writes a valid starting point
+    # an untouched skeleton cannot slip through: each placeholder is named at its line
+    untouched = run(validate, repo)
+    assert untouched.returncode == 1
+    assert "summary: still holds the placeholder from kb new" in untouched.stdout
 
     example = blocks(text, "yaml")[0]  # step 2: "a finished entry looks like this"
     assert example.splitlines()[0] == skeleton.splitlines()[0]  # "keep the first line"

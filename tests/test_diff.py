@@ -27,7 +27,7 @@ def history(tree: Tree) -> Tree:
     git(tree.base, "add", "catalog")
     git(tree.base, "commit", "-q", "-m", "first")
     in_house = tree.valid("sourcing-modes", "in-house").replace(
-        "price: expensive", "price: average"
+        "{rating: expensive", "{rating: average"
     )
     tree.write("sourcing-modes", "in-house", in_house)
     vendor = tree.valid("annotation-vendors", "label-tool").replace(
@@ -49,9 +49,9 @@ def history(tree: Tree) -> Tree:
 
 
 def test_markdown_lists_added_removed_and_changed_fields(
-    history: Tree, kb: Callable[..., Run]
+    history: Tree, cli: Callable[..., Run]
 ) -> None:
-    run = kb("diff", "HEAD~1")
+    run = cli("diff", "HEAD~1")
     assert run.code == 0, run.err
     out = run.out
     assert "## Catalog changes (HEAD~1 → HEAD)" in out
@@ -59,20 +59,20 @@ def test_markdown_lists_added_removed_and_changed_fields(
     assert "**Added:** `polyline`" in out
     assert "**Removed:** `bounding-box`" in out
     assert "**Changed `in-house`**" in out
-    assert "| `price` | expensive | average |" in out
+    assert "| `price.rating` | expensive | average |" in out
     assert '| `data_types` | ["image", "video"] | ["image"] |' in out
     assert "`catalog/vision-tasks/broken.yml at HEAD`" in out  # reported, not a crash
     assert "case-studies" not in out  # unchanged catalogs are not listed
 
 
-def test_json_has_the_same_facts(history: Tree, kb: Callable[..., Run]) -> None:
-    run = kb("diff", "HEAD~1", "HEAD", "--format", "json")
+def test_json_has_the_same_facts(history: Tree, cli: Callable[..., Run]) -> None:
+    run = cli("diff", "HEAD~1", "HEAD", "--format", "json")
     assert run.code == 0, run.err
     data = json.loads(run.out)
     techniques = data["catalogs"]["annotation-techniques"]
     assert techniques["added"] == ["polyline"] and techniques["removed"] == ["bounding-box"]
     assert data["catalogs"]["sourcing-modes"]["changed"]["in-house"] == [
-        {"field": "price", "before": "expensive", "after": "average"}
+        {"field": "price.rating", "before": "expensive", "after": "average"}
     ]
     assert set(data["catalogs"]) == {
         "annotation-techniques",
@@ -81,20 +81,20 @@ def test_json_has_the_same_facts(history: Tree, kb: Callable[..., Run]) -> None:
     }
 
 
-def test_same_revision_has_no_changes(history: Tree, kb: Callable[..., Run]) -> None:
-    run = kb("diff", "HEAD", "HEAD")
+def test_same_revision_has_no_changes(history: Tree, cli: Callable[..., Run]) -> None:
+    run = cli("diff", "HEAD", "HEAD")
     assert run.code == 0
     assert "No catalog entry changed." in run.out
 
 
-def test_table_cells_cannot_break_the_markdown(history: Tree, kb: Callable[..., Run]) -> None:
+def test_table_cells_cannot_break_the_markdown(history: Tree, cli: Callable[..., Run]) -> None:
     text = history.valid("sourcing-modes", "in-house").replace(
         "who_labels: Employees of the company that owns the data.",
         'who_labels: "A | B `code` and\\nline"',
     )
     history.write("sourcing-modes", "in-house", text)
     git(history.base, "commit", "-q", "-am", "third")
-    out = kb("diff", "HEAD~1").out
+    out = cli("diff", "HEAD~1").out
     row = next(line for line in out.splitlines() if line.startswith("| `who_labels`"))
     before = "Employees of the company that owns the data."
     assert row == f"| `who_labels` | {before} | A \\| B 'code' and line |"
@@ -102,13 +102,13 @@ def test_table_cells_cannot_break_the_markdown(history: Tree, kb: Callable[..., 
 
 def test_bad_revision_and_no_repository_exit_two(
     history: Tree,
-    kb: Callable[..., Run],
+    cli: Callable[..., Run],
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    run = kb("diff", "no-such-branch")
+    run = cli("diff", "no-such-branch")
     assert run.code == 2
     assert run.err == "kb: diff: 'no-such-branch' is not a revision of this repository\n"
     monkeypatch.chdir(tmp_path_factory.mktemp("not-a-repo"))
-    run = kb("diff", "HEAD~1")
+    run = cli("diff", "HEAD~1")
     assert run.code == 2 and "not a git repository" in run.err

@@ -5,6 +5,7 @@ settings map every catalog to its schema."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -41,10 +42,10 @@ GOOD = """\
 id: in-house
 name: In-house
 summary: Your own staff label the data.
-time_required: high
-price: expensive
-labeling_quality: high
-security: high
+time_required: {rating: high, basis: Rated high., source: "https://example.com/article"}
+price: {rating: expensive, basis: Rated expensive., source: "https://example.com/article"}
+labeling_quality: {rating: high, basis: Rated high., source: "https://example.com/article"}
+security: {rating: high, basis: Rated high., source: "https://example.com/article"}
 who_labels: Employees.
 sources:
   - url: https://example.com/a
@@ -59,8 +60,8 @@ WRONG = {
     "unknown field": GOOD + "colour: blue\n",
     "javascript URL": GOOD.replace("https://example.com/a", "javascript:alert(1)"),
     "data URL": GOOD.replace("https://example.com/a", "data:text/html,x"),
-    "wrong enum value": GOOD.replace("price: expensive", "price: pricey"),
-    "missing required field": GOOD.replace("security: high\n", ""),
+    "wrong enum value": GOOD.replace("{rating: expensive", "{rating: pricey"),
+    "missing required field": re.sub(r"^security: .*\n", "", GOOD, flags=re.MULTILINE),
     "bad id": GOOD.replace("id: in-house", "id: In_House"),
     "name too long": GOOD.replace("name: In-house", "name: " + "x" * 81),
 }

@@ -8,16 +8,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-
-CATALOG_NAMES = [
-    "image-generators",
-    "image-optimizers",
-    "annotation-vendors",
-    "sourcing-modes",
-    "annotation-techniques",
-    "vision-tasks",
-    "case-studies",
-]
+from conftest import CATALOG_NAMES
 
 # The vendor of the shared tree, as its YAML says it (written out by hand).
 LABEL_TOOL = {
@@ -44,15 +35,15 @@ LABEL_TOOL = {
 }
 
 
-def _export(kb: Any, fmt: str, out: Path) -> list[str]:
-    r = kb("export", "--format", fmt, "--out", str(out))
+def _export(cli: Any, fmt: str, out: Path) -> list[str]:
+    r = cli("export", "--format", fmt, "--out", str(out))
     assert (r.code, r.err) == (0, "")
     return r.out.splitlines()
 
 
-def test_json_is_a_list_of_entries_with_raw_values(tree: Any, kb: Any) -> None:
+def test_json_is_a_list_of_entries_with_raw_values(tree: Any, cli: Any) -> None:
     out = tree.base / "site-data"
-    printed = _export(kb, "json", out)
+    printed = _export(cli, "json", out)
     assert sorted(printed) == sorted(str(out / f"{c}.json") for c in CATALOG_NAMES)
     vendors = json.loads((out / "annotation-vendors.json").read_text(encoding="utf-8"))
     assert isinstance(vendors, list) and len(vendors) == 1
@@ -68,9 +59,9 @@ def test_json_is_a_list_of_entries_with_raw_values(tree: Any, kb: Any) -> None:
     assert (case["result"], case["task"]) == (0.86, "image-classification")
 
 
-def test_csv_reads_back_with_pandas(tree: Any, kb: Any) -> None:
+def test_csv_reads_back_with_pandas(tree: Any, cli: Any) -> None:
     out = tree.base / "csv"
-    _export(kb, "csv", out)
+    _export(cli, "csv", out)
     for catalog in CATALOG_NAMES:
         frame = pd.read_csv(out / f"{catalog}.csv")
         assert list(frame.columns[:3]) == ["id", "name", "summary"]
@@ -83,10 +74,10 @@ def test_csv_reads_back_with_pandas(tree: Any, kb: Any) -> None:
     assert json.loads(vendors.loc[0, "sources"]) == LABEL_TOOL["sources"]
 
 
-def test_csv_and_json_list_the_same_ids(tree: Any, kb: Any) -> None:
+def test_csv_and_json_list_the_same_ids(tree: Any, cli: Any) -> None:
     tree.write("annotation-techniques", "landmark", _landmark())
-    _export(kb, "csv", tree.base / "out")
-    _export(kb, "json", tree.base / "out")
+    _export(cli, "csv", tree.base / "out")
+    _export(cli, "json", tree.base / "out")
     for catalog in CATALOG_NAMES:
         frame = pd.read_csv(tree.base / "out" / f"{catalog}.csv")
         entries = json.loads((tree.base / "out" / f"{catalog}.json").read_text(encoding="utf-8"))
@@ -114,10 +105,10 @@ added: 2024-04-01
 """
 
 
-def test_awkward_text_survives_both_formats(tree: Any, kb: Any) -> None:
+def test_awkward_text_survives_both_formats(tree: Any, cli: Any) -> None:
     tree.write("annotation-techniques", "landmark", _landmark())
-    _export(kb, "csv", tree.base / "out")
-    _export(kb, "json", tree.base / "out")
+    _export(cli, "csv", tree.base / "out")
+    _export(cli, "json", tree.base / "out")
     summary = 'Points placed on features, e.g. "eyes", with commas, and <b>markup</b>.'
     uses = ["face recognition, pose estimation", 'a "quoted" use']
     frame = pd.read_csv(tree.base / "out" / "annotation-techniques.csv").set_index("id")
@@ -129,27 +120,30 @@ def test_awkward_text_survives_both_formats(tree: Any, kb: Any) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_invalid_data_is_not_exported(tree: Any, kb: Any, fmt: str) -> None:
-    text = tree.valid("sourcing-modes", "in-house").replace("price: expensive", "price: pricey")
+def test_invalid_data_is_not_exported(tree: Any, cli: Any, fmt: str) -> None:
+    text = tree.valid("sourcing-modes", "in-house").replace("{rating: expensive", "{rating: pricey")
     tree.write("sourcing-modes", "in-house", text)
     out = tree.base / "out"
-    r = kb("export", "--format", fmt, "--out", str(out))
+    r = cli("export", "--format", fmt, "--out", str(out))
     assert r.code == 1
-    assert "catalog/sourcing-modes/in-house.yml:5:8: price: 'pricey' is not allowed" in r.err
-    assert r.err.strip().endswith("kb: not exported: fix the problems above first")
+    where = "catalog/sourcing-modes/in-house.yml:5:17"
+    assert f"{where}: price.rating: 'pricey' is not allowed" in r.both
+    assert r.both.strip().endswith("kb: not exported: fix the problems above first")
     assert not out.exists()
 
 
-def test_export_without_a_catalog(tmp_path: Path, kb: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_without_a_catalog(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    r = kb("export", "--format", "json", "--out", "out")
+    r = cli("export", "--format", "json", "--out", "out")
     assert r.code == 1
-    assert "catalog:1:1: is not a folder of catalogs" in r.err
-    assert "Traceback" not in r.err
+    assert "catalog:1:1: is not a folder of catalogs" in r.both
+    assert "Traceback" not in r.both
 
 
-def test_out_is_a_file(tree: Any, kb: Any) -> None:
+def test_out_is_a_file(tree: Any, cli: Any) -> None:
     (tree.base / "taken").write_text("not a folder\n", encoding="utf-8")
-    r = kb("export", "--format", "csv", "--out", "taken")
+    r = cli("export", "--format", "csv", "--out", "taken")
     assert r.code == 1
-    assert r.err.strip() == "kb: cannot write to taken: File exists"
+    assert r.both.strip() == "kb: cannot write to taken: File exists"

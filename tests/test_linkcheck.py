@@ -65,12 +65,20 @@ def _point(tree: Tree, catalog: str, entry_id: str, url: str) -> Path:
     return tree.write(catalog, entry_id, text)
 
 
+def _rating_places(path: Path, url: str) -> list[str]:
+    """line:col of each rating that cites ``url`` (the opening quote of the value)."""
+    lines = path.read_text("utf-8").splitlines()
+    needle = f'source: "{url}"'
+    return [f"{n}:{text.index(needle) + len('source: ') + 1}"
+            for n, text in enumerate(lines, 1) if needle in text]
+
+
 def _source_line(path: Path) -> int:
     lines = path.read_text("utf-8").splitlines()
     return next(n for n, text in enumerate(lines, 1) if text.startswith("  - url:"))
 
 
-def test_reports_each_failure_at_its_line(tree: Tree, kb: Callable[..., Run], server: str) -> None:
+def test_reports_each_failure_at_its_line(tree: Tree, cli: Callable[..., Run], server: str) -> None:
     for catalog, entry_id in [("annotation-techniques", "polygon"), ("case-studies", "churn-ann")]:
         _point(tree, catalog, entry_id, f"{server}/ok")
     gone = _point(tree, "sourcing-modes", "in-house", f"{server}/gone")
@@ -88,7 +96,7 @@ def test_reports_each_failure_at_its_line(tree: Tree, kb: Callable[..., Run], se
         "utf-8",
     )
 
-    run = kb("check-links", "--timeout", "0.5", "--retries", "1", "--per-host-delay", "0")
+    run = cli("check-links", "--timeout", "0.5", "--retries", "1", "--per-host-delay", "0")
     assert run.code == 1
     assert sorted(run.out.splitlines()) == sorted(
         [
@@ -96,6 +104,11 @@ def test_reports_each_failure_at_its_line(tree: Tree, kb: Callable[..., Run], se
             "HTTP 404 Not Found",
             f"catalog/annotation-techniques/bounding-box.yml:{_source_line(slow)}:10: "
             f"{server}/slow: timed out",
+            # the in-house ratings cite the same page: each place is listed
+            *(
+                f"catalog/sourcing-modes/in-house.yml:{place}: {server}/gone: HTTP 404 Not Found"
+                for place in _rating_places(gone, f"{server}/gone")
+            ),
         ]
     )
     assert f"redirects to {server}/ok" in run.err  # the moved link works, with a note
@@ -105,20 +118,20 @@ def test_reports_each_failure_at_its_line(tree: Tree, kb: Callable[..., Run], se
     assert sum(1 for _, _, p in Handler.hits if p == "/slow") == 2  # one retry
 
 
-def test_all_good_exits_zero(tree: Tree, kb: Callable[..., Run], server: str) -> None:
+def test_all_good_exits_zero(tree: Tree, cli: Callable[..., Run], server: str) -> None:
     for path in tree.root.rglob("*.yml"):
         text = path.read_text("utf-8").replace("https://example.com/article", f"{server}/ok")
         path.write_text(text.replace("https://label-tool.example.org/", f"{server}/ok"), "utf-8")
-    run = kb("check-links", "--per-host-delay", "0")
+    run = cli("check-links", "--per-host-delay", "0")
     assert run.code == 0, run.out
     assert run.out == ""
 
 
-def test_requests_to_one_host_are_paced(tree: Tree, kb: Callable[..., Run], server: str) -> None:
+def test_requests_to_one_host_are_paced(tree: Tree, cli: Callable[..., Run], server: str) -> None:
     for n, path in enumerate(sorted(tree.root.rglob("*.yml"))):
         text = path.read_text("utf-8").replace("https://example.com/article", f"{server}/ok?{n}")
         path.write_text(text.replace("https://label-tool.example.org/", f"{server}/ok?w"), "utf-8")
-    run = kb("check-links", "--per-host-delay", "0.2", "--concurrency", "8")
+    run = cli("check-links", "--per-host-delay", "0.2", "--concurrency", "8")
     assert run.code == 0
     starts = sorted(t for t, _, _ in Handler.hits)
     assert len(starts) >= 8
@@ -127,6 +140,6 @@ def test_requests_to_one_host_are_paced(tree: Tree, kb: Callable[..., Run], serv
     assert min(gaps) >= 0.15
 
 
-def test_usage_errors(tree: Tree, kb: Callable[..., Run]) -> None:
-    assert kb("check-links", "--timeout", "0").code == 2
-    assert kb("check-links", "nowhere").code == 2
+def test_usage_errors(tree: Tree, cli: Callable[..., Run]) -> None:
+    assert cli("check-links", "--timeout", "0").code == 2
+    assert cli("check-links", "nowhere").code == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import CATALOG_NAMES
 from pydantic import TypeAdapter, ValidationError
 
 from kb import vocab as v
@@ -15,15 +16,7 @@ from kb.models import CATALOGS, Entry
 
 
 def test_the_seven_catalogs() -> None:
-    assert list(CATALOGS) == [
-        "image-generators",
-        "image-optimizers",
-        "annotation-vendors",
-        "sourcing-modes",
-        "annotation-techniques",
-        "vision-tasks",
-        "case-studies",
-    ]
+    assert list(CATALOGS) == CATALOG_NAMES
 
 
 @pytest.mark.parametrize("catalog", list(CATALOGS))
@@ -140,6 +133,72 @@ def test_strict_scalars() -> None:
     assert str(_ok(Date, "2024-05-01")) == "2024-05-01"
 
 
+UNRATED = {
+    c: {"basis": "No source compares it."}
+    for c in ("ease_of_use", "customizability", "cost", "versatility")
+}
+GENERATOR = {
+    "id": "x",
+    "name": "X",
+    "summary": "S.",
+    "access": ["web"],
+    "pricing": ["free"],
+    "sources": [
+        {"url": "https://e.example/", "title": "T", "kind": "vendor", "accessed": "2024-01-05"}
+    ],
+    "added": "2024-01-01",
+    **UNRATED,
+}
+
+
+def _problems(data: dict[str, object]) -> list[tuple[str, str]]:
+    """(location, message) of every error the generator model reports for ``data``."""
+    try:
+        CATALOGS["image-generators"].model.model_validate(data)
+    except ValidationError as exc:
+        return [(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]
+    return []
+
+
+def test_a_rating_needs_a_basis_and_a_source_among_the_entry_sources() -> None:
+    assert _problems(GENERATOR) == []
+    no_basis = {**GENERATOR, "cost": {"rating": "cheap", "source": "https://e.example/"}}
+    assert [loc for loc, _ in _problems(no_basis)] == ["cost.basis"]
+    no_source = {**GENERATOR, "cost": {"rating": "cheap", "basis": "Cheap plans."}}
+    assert "a rating needs the source it rests on" in _problems(no_source)[0][1]
+    elsewhere = {
+        **GENERATOR,
+        "cost": {"rating": "cheap", "basis": "Cheap.", "source": "https://other.example/"},
+    }
+    assert "is not one of the entry's sources" in _problems(elsewhere)[0][1]
+    missing = {k: v for k, v in GENERATOR.items() if k != "versatility"}
+    assert _problems(missing) == [("versatility", "Field required")]
+
+
+def test_nothing_is_verified_before_its_source_was_read() -> None:
+    assert _problems({**GENERATOR, "last_verified": "2024-01-05"}) == []
+    (problem,) = _problems({**GENERATOR, "last_verified": "2024-01-04"})
+    assert problem[0] == "last_verified" and "before 2024-01-05" in problem[1]
+    (future,) = _problems({**GENERATOR, "last_verified": "2999-01-01"})
+    assert "future" in future[1]
+
+
+def test_lifecycle_fields_hang_together() -> None:
+    superseded = {
+        **GENERATOR,
+        "status": "superseded",
+        "status_date": "2024-01-02",
+        "status_note": "Replaced by its maker.",
+        "successor": "y",
+    }
+    assert _problems(superseded) == []
+    bare = {**GENERATOR, "status": "discontinued"}
+    assert sorted(loc for loc, _ in _problems(bare)) == ["status_date", "status_note"]
+    active_with_successor = {**GENERATOR, "successor": "y"}
+    assert "only for a superseded entry" in _problems(active_with_successor)[0][1]
+    assert "names the entry itself" in _problems({**superseded, "successor": "x"})[0][1]
+
+
 def test_lists_refuse_repeats_except_layers() -> None:
     model = CATALOGS["image-generators"].model
     base = {
@@ -153,6 +212,7 @@ def test_lists_refuse_repeats_except_layers() -> None:
         ],
         "last_verified": "2024-01-02",
         "added": "2024-01-01",
+        **UNRATED,
     }
     model.model_validate(base)
     with pytest.raises(ValidationError, match="lists 'web' twice"):

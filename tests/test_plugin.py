@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import VALID, entry_text
+from hostile.site import build, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -31,38 +29,32 @@ plugins:
 
 
 def make(tmp_path: Path, index: str = "# Home\n", **entries: str) -> Path:
-    """A project: mkdocs.yml, docs/index.md, the hand-written valid catalog plus overrides
-    given as ``catalog__id="yaml"``."""
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(index, encoding="utf-8")
-    files = {key: entry_text(*key) for key in VALID}
-    files.update({tuple(k.split("__")): v for k, v in entries.items()})  # type: ignore[misc]
-    for (catalog, entry_id), text in files.items():
-        path = tmp_path / "catalog" / catalog / f"{entry_id}.yml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return tmp_path
+    """A project with this file's mkdocs.yml; entries given as ``catalog__id="yaml"``."""
+    extra = {tuple(k.split("__")): v for k, v in entries.items()}
+    return make_project(tmp_path, extra, mkdocs_yml=MKDOCS_YML, index=index)  # type: ignore[arg-type]
 
 
-def build(project: Path) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` in ``project``."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project, capture_output=True, text=True, timeout=300, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The unmodified test project, built once for the tests that only read it."""
+    project = make(tmp_path_factory.mktemp("plain"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project
 
 
 def page(project: Path, url: str) -> str:
     return (project / "site" / url / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_catalog_entry_and_download_is_generated(tmp_path: Path) -> None:
-    project = make(tmp_path)
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
+def rated(level: str) -> dict[str, str]:
+    """A rating as the fixture's YAML writes it (flow mappings in tests/conftest.py)."""
+    return {"rating": level, "basis": f"Rated {level}.", "source": "https://example.com/article"}
+
+
+def test_every_catalog_entry_and_download_is_generated(plain: Path) -> None:
+    project = plain
     for catalog, entry_id in VALID:
         assert f'data-kb-id="{entry_id}"' in page(project, f"{catalog}/{entry_id}")
         assert f'<tr data-kb-id="{entry_id}"' in page(project, catalog)
@@ -73,8 +65,8 @@ def test_every_catalog_entry_and_download_is_generated(tmp_path: Path) -> None:
                      "title": "An article about the subject", "accessed": "2024-05-01",
                      "kind": "vendor"}],
         "last_verified": "2024-05-02", "added": "2024-04-01",
-        "time_required": "high", "price": "expensive",
-        "labeling_quality": "high", "security": "high",
+        "time_required": rated("high"), "price": rated("expensive"),
+        "labeling_quality": rated("high"), "security": rated("high"),
         "who_labels": "Employees of the company that owns the data.",
     }]
     assert (project / "site/downloads/annotation-vendors.csv").read_text().startswith("id,name,")
@@ -83,9 +75,8 @@ def test_every_catalog_entry_and_download_is_generated(tmp_path: Path) -> None:
     assert (project / "site/assets/kb/table.js").stat().st_size > 0
 
 
-def test_entry_page_shows_labels_links_sources_and_edit_link(tmp_path: Path) -> None:
-    project = make(tmp_path)
-    assert build(project).returncode == 0
+def test_entry_page_shows_labels_links_sources_and_edit_link(plain: Path) -> None:
+    project = plain
     html = page(project, "annotation-vendors/label-tool")
     assert "Open source" in html  # the label, not the code "open-source"
     assert 'href="../../annotation-techniques/polygon/">Polygon</a>' in html
@@ -100,21 +91,20 @@ def test_entry_page_shows_labels_links_sources_and_edit_link(tmp_path: Path) -> 
     assert "Label Tool" in page(project, "annotation-techniques/polygon")
 
 
-def test_entry_pages_stay_out_of_the_navigation(tmp_path: Path) -> None:
-    project = make(tmp_path)
-    assert build(project).returncode == 0
+def test_entry_pages_stay_out_of_the_navigation(plain: Path) -> None:
+    project = plain
     home = page(project, "")
     assert 'href="sourcing-modes/"' in home  # the catalog page is in the nav
     assert "in-house/" not in home and "label-tool" not in home
 
 
 def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None:
-    bad = entry_text("sourcing-modes", "in-house").replace("price: expensive", "price: pricey")
+    bad = entry_text("sourcing-modes", "in-house").replace("{rating: expensive", "{rating: pricey")
     project = make(tmp_path, **{"sourcing-modes__in-house": bad})
     result = build(project)
     assert result.returncode != 0
     assert (
-        "catalog/sourcing-modes/in-house.yml:5:8: price: 'pricey' is not allowed"
+        "catalog/sourcing-modes/in-house.yml:5:17: price.rating: 'pricey' is not allowed"
         in result.stderr
     )
     assert "Traceback" not in result.stderr

@@ -8,52 +8,44 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CATALOG_NAMES
 from jsonschema import Draft202012Validator
 
 from kb.yamlread import parse
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "schema"
-CATALOG_NAMES = [
-    "image-generators",
-    "image-optimizers",
-    "annotation-vendors",
-    "sourcing-modes",
-    "annotation-techniques",
-    "vision-tasks",
-    "case-studies",
-]
 
 
 def _schema(catalog: str) -> dict[str, Any]:
     return json.loads((COMMITTED / f"{catalog}.schema.json").read_text(encoding="utf-8"))
 
 
-def test_committed_schema_matches_the_models(kb: Any) -> None:
-    r = kb("schema", "--check", "--out", str(COMMITTED))
+def test_committed_schema_matches_the_models(cli: Any) -> None:
+    r = cli("schema", "--check", "--out", str(COMMITTED))
     assert (r.code, r.err) == (0, ""), "run `kb schema` and commit schema/"
 
 
-def test_check_fails_after_tampering(tmp_path: Path, kb: Any) -> None:
+def test_check_fails_after_tampering(tmp_path: Path, cli: Any) -> None:
     copy = tmp_path / "schema"
     shutil.copytree(COMMITTED, copy)
     path = copy / "sourcing-modes.schema.json"
     path.write_text(path.read_text(encoding="utf-8").replace("Security", "Safety"), "utf-8")
     (copy / "case-studies.schema.json").unlink()
-    r = kb("schema", "--check", "--out", str(copy))
+    r = cli("schema", "--check", "--out", str(copy))
     assert r.code == 1
-    assert "sourcing-modes.schema.json is out of date; run: kb schema" in r.err
-    assert "case-studies.schema.json is out of date" in r.err
-    assert "vision-tasks" not in r.err
+    assert "sourcing-modes.schema.json is out of date; run: kb schema" in r.both
+    assert "case-studies.schema.json is out of date" in r.both
+    assert "vision-tasks" not in r.both
 
 
-def test_schema_writes_every_catalog(tmp_path: Path, kb: Any) -> None:
-    r = kb("schema", "--out", str(tmp_path))
+def test_schema_writes_every_catalog(tmp_path: Path, cli: Any) -> None:
+    r = cli("schema", "--out", str(tmp_path))
     assert r.code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"{c}.schema.json" for c in CATALOG_NAMES
     )
-    assert kb("schema", "--check", "--out", str(tmp_path)).code == 0
+    assert cli("schema", "--check", "--out", str(tmp_path)).code == 0
 
 
 @pytest.mark.parametrize("catalog", CATALOG_NAMES)
@@ -117,7 +109,7 @@ def test_valid_entries_satisfy_their_schema(tree: Any) -> None:
     ],
 )
 def test_schema_refuses_what_the_validator_refuses(
-    tree: Any, kb: Any, old: str, new: str, complaint: str
+    tree: Any, cli: Any, old: str, new: str, complaint: str
 ) -> None:
     path = tree.root / "vision-tasks" / "image-classification.yml"
     text = path.read_text(encoding="utf-8")
@@ -125,13 +117,13 @@ def test_schema_refuses_what_the_validator_refuses(
     path.write_text(text.replace(old, new), encoding="utf-8")
     errors = list(Draft202012Validator(_schema("vision-tasks")).iter_errors(_as_json(path)))
     assert any(complaint in e.message for e in errors), [e.message for e in errors]
-    assert kb("validate").code == 1  # and the validator agrees
+    assert cli("validate").code == 1  # and the validator agrees
 
 
-def test_out_is_a_file(tmp_path: Path, kb: Any) -> None:
+def test_out_is_a_file(tmp_path: Path, cli: Any) -> None:
     target = tmp_path / "taken"
     target.write_text("not a folder\n", encoding="utf-8")
-    r = kb("schema", "--out", str(target))
+    r = cli("schema", "--out", str(target))
     assert r.code == 1
-    assert r.err.strip() == f"kb: cannot write to {target}: File exists"
-    assert "internal error" not in r.err
+    assert r.both.strip() == f"kb: cannot write to {target}: File exists"
+    assert "internal error" not in r.both

@@ -23,13 +23,13 @@ def _date_line(tree: Tree, catalog: str, entry_id: str) -> int:
 
 
 def test_lists_only_entries_older_than_the_limit_oldest_first(
-    tree: Tree, kb: Callable[..., Run]
+    tree: Tree, cli: Callable[..., Run]
 ) -> None:
     for catalog, entry_id in VALID:
         _verified(tree, catalog, entry_id, 10)
     old = _verified(tree, "sourcing-modes", "in-house", 400)
     older = _verified(tree, "annotation-techniques", "polygon", 800)
-    run = kb("stale")
+    run = cli("stale")
     assert run.code == 1
     polygon = _date_line(tree, "annotation-techniques", "polygon")
     in_house = _date_line(tree, "sourcing-modes", "in-house")
@@ -42,10 +42,10 @@ def test_lists_only_entries_older_than_the_limit_oldest_first(
     assert f"2 of {len(VALID)} entries" in run.err
 
 
-def test_days_option_and_json(tree: Tree, kb: Callable[..., Run]) -> None:
+def test_days_option_and_json(tree: Tree, cli: Callable[..., Run]) -> None:
     for catalog, entry_id in (("sourcing-modes", "in-house"), ("annotation-techniques", "polygon")):
         _verified(tree, catalog, entry_id, 30)
-    run = kb("stale", "--days", "20", "--format", "json")
+    run = cli("stale", "--days", "20", "--format", "json")
     assert run.code == 1
     found = {(e["catalog"], e["id"]): e for e in json.loads(run.out)}
     assert ("sourcing-modes", "in-house") in found
@@ -54,14 +54,14 @@ def test_days_option_and_json(tree: Tree, kb: Callable[..., Run]) -> None:
     assert ("case-studies", "churn-ann") in found
 
 
-def test_nothing_stale_exits_zero(tree: Tree, kb: Callable[..., Run]) -> None:
-    run = kb("stale", "--days", "100000")
+def test_nothing_stale_exits_zero(tree: Tree, cli: Callable[..., Run]) -> None:
+    run = cli("stale", "--days", "100000")
     assert run.code == 0
     assert run.out == ""
     assert f"0 of {len(VALID)} entries" in run.err
 
 
-def test_usage_errors_exit_two(tree: Tree, kb: Callable[..., Run]) -> None:
-    assert kb("stale", "--days", "-1").code == 2
-    assert kb("stale", "no-such-folder").code == 2
-    assert kb("stale", "--days", "soon").code == 2
+def test_usage_errors_exit_two(tree: Tree, cli: Callable[..., Run]) -> None:
+    assert cli("stale", "--days", "-1").code == 2
+    assert cli("stale", "no-such-folder").code == 2
+    assert cli("stale", "--days", "soon").code == 2

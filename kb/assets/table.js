@@ -9,6 +9,9 @@
   "use strict";
 
   var READY = "kbReady";
+  // Names shared with the rendered HTML, generated from kb/contract.py (contract.js).
+  var C = window.kbContract;
+  var ID_RE = new RegExp(C.idPattern);
   // Rows listed at once (more on request). Chromium lays out a 2,000-row table in hundreds of
   // milliseconds but 50 rows in a few, so a keystroke or a sort stays within one frame.
   var PAGE = 50;
@@ -304,25 +307,25 @@
     if (!this.useUrl) return;
     var params = new URLSearchParams(window.location.search);
     var self = this;
-    this.state = { q: (params.get("q") || "").trim().toLowerCase(), sort: "", filters: {} };
-    var sort = params.get("sort") || "";
+    this.state = { q: (params.get(C.keys.query) || "").trim().toLowerCase(), sort: "", filters: {} };
+    var sort = params.get(C.keys.sort) || "";
     if (this.fields.indexOf(sort.replace(/^-/, "")) !== -1) this.state.sort = sort;
     this.facets.forEach(function (f) {
       var known = (f.values || []).map(function (o) { return o.value; });
       var chosen = params.getAll(f.field).filter(function (v) { return known.indexOf(v) !== -1; });
       if (chosen.length) self.state.filters[f.field] = chosen;
     });
-    this.input.value = params.get("q") || "";
+    this.input.value = params.get(C.keys.query) || "";
   };
 
   Table.prototype.writeUrl = function (typing, replace) {
     var params = new URLSearchParams();
     var state = this.state;
-    if (this.input.value.trim()) params.set("q", this.input.value.trim());
+    if (this.input.value.trim()) params.set(C.keys.query, this.input.value.trim());
     this.facets.forEach(function (f) {
       (state.filters[f.field] || []).forEach(function (v) { params.append(f.field, v); });
     });
-    if (state.sort) params.set("sort", state.sort);
+    if (state.sort) params.set(C.keys.sort, state.sort);
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url === window.location.pathname + window.location.search + window.location.hash) return;
@@ -356,7 +359,7 @@
 
   Table.prototype.compare = function () {
     var params = new URLSearchParams();
-    this.rows.forEach(function (row) { if (this.selected[row.id]) params.append("id", row.id); }, this);
+    this.rows.forEach(function (row) { if (this.selected[row.id]) params.append(C.keys.id, row.id); }, this);
     var base = this.box.getAttribute("data-kb-compare-href") || "compare/";
     window.location.href = base + "?" + params.toString();
   };
@@ -368,20 +371,18 @@
   var MAX_COMPARED = 12;
 
   function factsOf(doc, name) {
-    if (name === "summary") return doc.querySelector(".kb-entry .kb-summary");
-    if (name === "last_verified") return doc.querySelector(".kb-entry .kb-verified time");
-    return doc.querySelector('.kb-entry table.kb-facts tr[data-kb-field="' + name + '"] td');
+    return doc.querySelector("[" + C.fact + '="' + name + '"]');
   }
 
   function loadEntry(pattern, id) {
-    return fetch(pattern.replace("__id__", id), { credentials: "same-origin" })
+    return fetch(pattern.replace(C.idSlot, id), { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
         return response.text();
       })
       .then(function (text) {
         var doc = new DOMParser().parseFromString(text, "text/html");
-        var heading = doc.querySelector(".kb-entry h1");
+        var heading = doc.querySelector("[" + C.entryName + "]");
         if (!heading) throw new Error("not an entry page");
         return { id: id, name: heading.textContent, doc: doc };
       })
@@ -393,15 +394,15 @@
     var result = box.querySelector("[data-kb-compare-result]");
     var status = el("p", { "class": "kb-status", role: "status", "aria-live": "polite" });
     box.insertBefore(status, result);
-    var ids = new URLSearchParams(window.location.search).getAll("id")
-      .filter(function (id, i, all) { return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && all.indexOf(id) === i; })
+    var ids = new URLSearchParams(window.location.search).getAll(C.keys.id)
+      .filter(function (id, i, all) { return ID_RE.test(id) && all.indexOf(id) === i; })
       .slice(0, MAX_COMPARED);
     if (!ids.length) {
       status.textContent = "No entries chosen yet.";
       return;
     }
     status.textContent = "Loading " + ids.length + " entries…";
-    var pattern = box.getAttribute("data-kb-entry-href") || "../__id__/";
+    var pattern = box.getAttribute("data-kb-entry-href") || "../" + C.idSlot + "/";
     Promise.all(ids.map(function (id) { return loadEntry(pattern, id); })).then(function (entries) {
       var found = entries.filter(function (e) { return !e.missing; });
       var missing = entries.filter(function (e) { return e.missing; });
@@ -410,7 +411,7 @@
       head.appendChild(el("th", { scope: "col" }, "Field"));
       found.forEach(function (e) {
         var th = el("th", { scope: "col", "data-kb-id": e.id });
-        th.appendChild(el("a", { href: pattern.replace("__id__", e.id) }, e.name));
+        th.appendChild(el("a", { href: pattern.replace(C.idSlot, e.id) }, e.name));
         head.appendChild(th);
       });
       table.appendChild(el("thead")).appendChild(head);

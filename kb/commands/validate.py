@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
@@ -80,9 +79,10 @@ def run(args: argparse.Namespace) -> int:
         problems += [pr for pr in kb.problems if _selected(pr, chosen)]
         count += sum(len(v) for v in kb.entries.values())
     if problems:
-        # Text is for people (stderr); github and json are for machines (stdout).
+        # Problems go to stdout, as linters print their findings (`kb validate | grep x`);
+        # the count is a remark for people, on stderr.
         if args.format == "text":
-            print(format_problems(problems, "text"), file=sys.stderr)
+            print(format_problems(problems, "text"))
             err(f"{len(problems)} problem(s) found")
         else:
             print(format_problems(problems, args.format))

@@ -25,25 +25,9 @@ FILE = "catalog/vision-tasks/hostile.yml"
 # Lines:  1 id, 2 name, 3 summary, 4 modality, 5 focus, 6 output, 7 localizes,
 # 8 complexity, 9 processing_time, 10 use_cases, 11 sources, 12 url, 13 title, 14 accessed,
 # 15 kind, 16 last_verified, 17 added.
-TASK = """\
-id: hostile
-name: Image classification
-summary: Assigns one label to a whole image.
-modality: image
-focus: What the image shows
-output: A class label
-localizes: false
-complexity: low
-processing_time: low
-use_cases: [photo organisation]
-sources:
-  - url: https://example.com/article
-    title: An article about the subject
-    accessed: 2024-05-01
-    kind: vendor
-last_verified: 2024-05-02
-added: 2024-04-01
-"""
+TASK = entry_text("vision-tasks", "image-classification").replace(
+    "id: image-classification", "id: hostile"
+)
 
 
 def task(old: str = "", new: str = "") -> str:

@@ -61,6 +61,7 @@ sources:
 _P = PAYLOADS["breakout-double"]
 _S = PAYLOADS["script"]
 _URL = HOSTILE_URLS["url-breakout-double"]
+_SRC = "https://example.com/sourcing"
 
 OTHER_CATALOGS: dict[tuple[str, str], tuple[str, dict[tuple[str | int, ...], str]]] = {
     ("image-generators", "xss-generator"): (
@@ -75,8 +76,10 @@ pricing: [free-tier]
 features: [inpainting]
 technology: {q(PAYLOADS["jinja-expression"])}
 free_allowance: {q(PAYLOADS["img-onerror"])}
-ease_of_use: high
-cost: cheap
+ease_of_use: {{rating: high, basis: {q(PAYLOADS["svg-onload"])}, source: {q(_URL)}}}
+customizability: {{basis: {q(PAYLOADS["img-onerror"])}}}
+cost: {{rating: cheap, basis: "Cheap.", source: {q(_URL)}}}
+versatility: {{basis: "Not rated."}}
 website: {q(HOSTILE_URLS["url-breakout-single"])}
 sources:
   - url: {q(_URL)}
@@ -139,13 +142,13 @@ sources:
 id: xss-sourcing
 name: {q(PAYLOADS["svg-script"])}
 summary: {q(PAYLOADS["meta-refresh"])}
-time_required: low
-price: cheap
-labeling_quality: low
-security: low
+time_required: {{rating: low, basis: {q(PAYLOADS["svg-script"])}, source: {q(_SRC)}}}
+price: {{rating: cheap, basis: {q(PAYLOADS["meta-refresh"])}, source: {q(_SRC)}}}
+labeling_quality: {{basis: {q(PAYLOADS["math-mutation"])}}}
+security: {{rating: low, basis: "Rated low.", source: {q(_SRC)}}}
 who_labels: {q(PAYLOADS["math-mutation"])}
 sources:
-  - url: https://example.com/sourcing
+  - url: {_SRC}
     title: {q(_S)}
 {SOURCES_TAIL}""",
         {("who_labels",): PAYLOADS["math-mutation"], ("name",): PAYLOADS["svg-script"]},

@@ -37,13 +37,19 @@ markdown_extensions:
 INDEX_MD = "# Hostile input test site\n\nEvery entry of this site was written by an attacker.\n"
 
 
-def make_project(base: Path, entries: dict[tuple[str, str], str] | None = None) -> Path:
+def make_project(
+    base: Path,
+    entries: dict[tuple[str, str], str] | None = None,
+    *,
+    mkdocs_yml: str = MKDOCS_YML,
+    index: str = INDEX_MD,
+) -> Path:
     """A project folder: mkdocs.yml, docs/index.md, and the valid catalog of the tests plus
-    ``entries`` ((catalog, id) -> YAML text)."""
+    ``entries`` ((catalog, id) -> YAML text). The one project builder of the test suite."""
     base.mkdir(parents=True, exist_ok=True)
-    (base / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (base / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
     (base / "docs").mkdir(exist_ok=True)
-    (base / "docs" / "index.md").write_text(INDEX_MD, encoding="utf-8")
+    (base / "docs" / "index.md").write_text(index, encoding="utf-8")
     files = {key: entry_text(*key) for key in VALID}
     files.update(entries or {})
     for (catalog, entry_id), text in files.items():

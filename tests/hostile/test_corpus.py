@@ -34,6 +34,7 @@ def _arrange(tree: Any, case: Case) -> None:
 
 
 def _problem_lines(err: str) -> list[tuple[str, str]]:
+    """The problem lines (stdout) and the count that closes them (stderr), checked."""
     lines = err.splitlines()
     assert lines and re.fullmatch(r"kb: \d+ problem\(s\) found", lines[-1]), err[-2000:]
     found = []
@@ -70,8 +71,8 @@ def _value(record: dict[str, Any], path: tuple[str | int, ...]) -> Any:
     return value
 
 
-def _exported(kb: Any, tmp: Path, catalog: str, entry_id: str) -> dict[str, Any]:
-    run = kb("export", "--format", "json", "--out", str(tmp))
+def _exported(cli: Any, tmp: Path, catalog: str, entry_id: str) -> dict[str, Any]:
+    run = cli("export", "--format", "json", "--out", str(tmp))
     assert run.code == 0, run.err
     records = json.loads((tmp / f"{catalog}.json").read_text(encoding="utf-8"))
     (record,) = [r for r in records if r["id"] == entry_id]
@@ -79,49 +80,49 @@ def _exported(kb: Any, tmp: Path, catalog: str, entry_id: str) -> dict[str, Any]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case(tree: Any, kb: Any, case: Case, tmp_path: Path) -> None:
+def test_case(tree: Any, cli: Any, case: Case, tmp_path: Path) -> None:
     _arrange(tree, case)
-    whole = kb("validate")
+    whole = cli("validate")
     if not case.problems:
         assert (whole.code, whole.err) == (0, ""), whole.err
         if not case.keep:  # a file that must not be read at all
             assert whole.out.strip() == "ok: 8 entries valid"
             return
-        record = _exported(kb, tmp_path / "export", *case.catalog_id)
+        record = _exported(cli, tmp_path / "export", *case.catalog_id)
         for path, value in case.keep.items():
             assert _value(record, path) == value, path
         return
-    _check_invalid(case, whole.code, whole.err)
+    _check_invalid(case, whole.code, whole.out + whole.err)
     # The machine formats carry the same problems, one annotation (one line) each.
-    github = kb("validate", "--format", "github")
-    count = len(_problem_lines(whole.err))
+    github = cli("validate", "--format", "github")
+    count = len(_problem_lines(whole.out + whole.err))
     assert github.code == 1 and len(github.out.splitlines()) == count
     assert all(GITHUB.match(line) for line in github.out.splitlines()), github.out
-    as_json = kb("validate", "--format", "json")
+    as_json = cli("validate", "--format", "json")
     assert as_json.code == 1 and len(json.loads(as_json.out)) == count
     # Naming the file (or folder) itself must not pass it. Inside a catalog folder it must
     # report exactly what the whole run reports about it; a folder that is no catalog is
     # read as a folder of catalogs, so its report differs but must still fail.
-    alone = kb("validate", case.file)
+    alone = cli("validate", case.file)
     assert alone.code == 1, alone.err
     assert "Traceback" not in alone.err and "internal error" not in alone.err
     if any(part in CATALOGS for part in Path(case.file).parent.parts):
         shown = case.problems[0].where.rsplit(":", 2)[0]  # escaped as problems show it
-        mine = [f for f in _problem_lines(whole.err) if f[0].startswith(shown + ":")]
-        assert mine and set(mine) <= set(_problem_lines(alone.err)), alone.err
+        mine = [f for f in _problem_lines(whole.out + whole.err) if f[0].startswith(shown + ":")]
+        assert mine and set(mine) <= set(_problem_lines(alone.out + alone.err)), alone.out
 
 
-def test_hostile_entries_validate_and_keep_every_value(tree: Any, kb: Any, tmp_path: Path) -> None:
+def test_hostile_entries_validate_and_keep_every_value(tree: Any, cli: Any, tmp_path: Path) -> None:
     """Script and template payloads in every text field type are valid text, kept verbatim
     (rendering, not validation, makes them inert: see test_browser_proof)."""
     entries = hostile_entries()
     for (catalog, entry_id), (text, _) in entries.items():
         tree.write(catalog, entry_id, text)
-    run = kb("validate")
+    run = cli("validate")
     assert run.code == 0, run.err
     assert run.out.strip() == f"ok: {8 + len(entries)} entries valid"
     out = tmp_path / "export"
-    assert kb("export", "--format", "json", "--out", str(out)).code == 0
+    assert cli("export", "--format", "json", "--out", str(out)).code == 0
     for (catalog, entry_id), (_, keep) in entries.items():
         records = json.loads((out / f"{catalog}.json").read_text(encoding="utf-8"))
         (record,) = [r for r in records if r["id"] == entry_id]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import fill
 
 from hostile.site import build, make_project, mkdocs_command, mkdocs_env
 from kb.writefile import write_atomic
@@ -32,11 +33,11 @@ def _snapshot(folder: Path) -> dict[str, bytes | str]:
     return found
 
 
-def test_new_refuses_an_existing_entry(tree: Any, kb: Any) -> None:
+def test_new_refuses_an_existing_entry(tree: Any, cli: Any) -> None:
     path = tree.root / "vision-tasks" / "image-classification.yml"
     before = path.read_bytes()
     stat = path.stat()
-    run = kb("new", "vision-tasks", "image-classification")
+    run = cli("new", "vision-tasks", "image-classification")
     assert run.code == 1
     assert run.err.strip() == (
         "kb: catalog/vision-tasks/image-classification.yml already exists; not overwritten"
@@ -46,7 +47,7 @@ def test_new_refuses_an_existing_entry(tree: Any, kb: Any) -> None:
 
 
 @pytest.mark.parametrize("target", ["outside.txt", "missing.txt"])
-def test_new_does_not_write_through_a_symlink(tree: Any, kb: Any, target: str) -> None:
+def test_new_does_not_write_through_a_symlink(tree: Any, cli: Any, target: str) -> None:
     """A link where the new entry would go (to an existing file, or dangling) is refused:
     following it would write outside the catalog."""
     outside = tree.base / target
@@ -55,7 +56,7 @@ def test_new_does_not_write_through_a_symlink(tree: Any, kb: Any, target: str) -
     link = tree.root / "vision-tasks" / "new-task.yml"
     link.symlink_to(outside)
     before = _snapshot(tree.base)
-    run = kb("new", "vision-tasks", "new-task")
+    run = cli("new", "vision-tasks", "new-task")
     assert run.code == 1 and "already exists; not overwritten" in run.err
     assert _snapshot(tree.base) == before
 
@@ -63,21 +64,23 @@ def test_new_does_not_write_through_a_symlink(tree: Any, kb: Any, target: str) -
 @pytest.mark.parametrize(
     "bad_id", ["../escape", "a/b", "..", "", "Upper", "x\ny", "-x", "/etc/passwd", "a" * 300]
 )
-def test_new_refuses_ids_that_are_not_file_names(tree: Any, kb: Any, bad_id: str) -> None:
+def test_new_refuses_ids_that_are_not_file_names(tree: Any, cli: Any, bad_id: str) -> None:
     before = _snapshot(tree.base)
-    run = kb("new", "vision-tasks", bad_id)
+    run = cli("new", "vision-tasks", bad_id)
     assert run.code == 2, run.err
     assert len(run.err.strip().splitlines()) <= 2 and "Traceback" not in run.err
     assert _snapshot(tree.base) == before
 
 
-def test_new_creates_a_valid_entry_and_nothing_else(tree: Any, kb: Any) -> None:
+def test_new_creates_a_valid_entry_and_nothing_else(tree: Any, cli: Any) -> None:
     before = set(_snapshot(tree.base))
-    run = kb("new", "vision-tasks", "new-task")
+    run = cli("new", "vision-tasks", "new-task")
     assert run.code == 0, run.err
     after = set(_snapshot(tree.base))
     assert after - before == {"catalog/vision-tasks/new-task.yml"}  # no temporary file left
-    assert kb("validate").code == 0
+    path = tree.base / "catalog/vision-tasks/new-task.yml"
+    path.write_text(fill(path.read_text("utf-8")), "utf-8")
+    assert cli("validate").code == 0
 
 
 def test_exclusive_write_never_replaces(tmp_path: Path) -> None:
@@ -102,7 +105,7 @@ def test_exclusive_write_never_replaces(tmp_path: Path) -> None:
     ],
 )
 def test_outputs_are_replaced_not_rewritten_in_place(
-    tree: Any, kb: Any, argv: list[str], name: str
+    tree: Any, cli: Any, argv: list[str], name: str
 ) -> None:
     """The old file is replaced by a rename, never truncated and rewritten: a second hard
     link to the old file keeps the old bytes, and no temporary file is left behind."""
@@ -110,7 +113,7 @@ def test_outputs_are_replaced_not_rewritten_in_place(
     out.mkdir()
     (out / name).write_text("OLD\n", encoding="utf-8")
     os.link(out / name, tree.base / "kept")
-    run = kb(*argv)
+    run = cli(*argv)
     assert run.code == 0, run.err
     assert (tree.base / "kept").read_text(encoding="utf-8") == "OLD\n"
     assert (out / name).read_text(encoding="utf-8") not in ("", "OLD\n")

@@ -1,4 +1,4 @@
-"""kb.render: whatever text a contributor writes comes out of the templates as text.
+"""kb.views and kb.table: whatever text a contributor writes comes out of the templates as text.
 
 Hypothesis writes random text (angle brackets, quotes, ampersands, template braces, any
 script of any language) into every kind of text field; the rendered HTML is parsed back and
@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from kb.catalog import KnowledgeBase
 from kb.models import AnnotationTechnique, SourcingMode
-from kb.render import TableOptions, entry_page, table
+from kb.table import CatalogTable
 from kb.urls import Linker
+from kb.views import entry_page
 
 # Tags and attributes the templates themselves write; a payload would add others.
 TAGS = {
@@ -112,6 +113,7 @@ hostile = st.sampled_from(
     ]
 )
 texts = st.one_of(plain, hostile, st.tuples(plain, hostile).map(" ".join))
+RATED_LOW = {"rating": "low", "basis": "The article rates it low.", "source": "https://example.com/a"}
 SOURCE = {
     "url": "https://example.com/a",
     "title": "A page",
@@ -151,7 +153,9 @@ def test_any_text_renders_as_text(
     shown = "".join(assert_inert(str(page_html)).text)
     for text in (name[:80], summary, title, use):
         assert text in shown
-    listing = table(kb, "annotation-techniques", Linker("annotation-techniques/"), TableOptions())
+    listing = CatalogTable.from_catalog(kb, "annotation-techniques").as_html(
+        Linker("annotation-techniques/")
+    )
     shown = "".join(assert_inert(str(listing)).text)
     assert name[:80] in shown and summary in shown
 
@@ -163,10 +167,10 @@ def test_a_javascript_link_in_markdown_is_dropped() -> None:
             "id": "m",
             "name": "M",
             "summary": "S",
-            "time_required": "low",
-            "price": "cheap",
-            "labeling_quality": "low",
-            "security": "low",
+            "time_required": RATED_LOW,
+            "price": {**RATED_LOW, "rating": "cheap"},
+            "labeling_quality": RATED_LOW,
+            "security": RATED_LOW,
             "who_labels": "W",
             "description": "[click](javascript:alert(1)) and [ok](https://example.org/)",
             "sources": [SOURCE],
@@ -188,10 +192,10 @@ def test_facet_values_survive_the_attribute() -> None:
             "id": "m",
             "name": "It's <b>",
             "summary": "S",
-            "time_required": "low",
-            "price": "cheap",
-            "labeling_quality": "low",
-            "security": "low",
+            "time_required": RATED_LOW,
+            "price": {**RATED_LOW, "rating": "cheap"},
+            "labeling_quality": RATED_LOW,
+            "security": RATED_LOW,
             "who_labels": "W",
             "sources": [SOURCE],
             "last_verified": date(2024, 5, 2),
@@ -199,7 +203,7 @@ def test_facet_values_survive_the_attribute() -> None:
         }
     )
     kb.entries["sourcing-modes"]["m"] = mode
-    html = str(table(kb, "sourcing-modes", Linker("sourcing-modes/"), TableOptions()))
+    html = str(CatalogTable.from_catalog(kb, "sourcing-modes").as_html(Linker("sourcing-modes/")))
     row = next(dict(a) for t, a in parse(html).tags if t == "tr" and dict(a).get("data-kb-id"))
     assert json.loads(str(row["data-kb-values"]))["price"] == ["cheap"]
     assert row["data-kb-text"] is not None and "it's <b>" in row["data-kb-text"]

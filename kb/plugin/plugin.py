@@ -1,0 +1,157 @@
+"""The ``kb`` MkDocs plugin: each hook hands MkDocs' objects to the engine-neutral core
+(load and validate, generated pages, embeds, staged build) and puts the results back."""
+
+from __future__ import annotations
+
+import html
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from kb import pages as site_pages
+from kb.catalog import KnowledgeBase
+from kb.embeds import EmbedError, Expansion, expand
+from kb.loader import load
+from kb.plugin.config import KnowledgeBaseConfig
+from kb.plugin.paths import docs_path, edit_url_maker, inclusion, project_dir, repo_relative
+from kb.problems import format_problems
+from kb.sitebuild import StagedBuild
+from kb.urls import Linker
+
+log = logging.getLogger("mkdocs.plugins.kb")
+# Shipped with the package; contract.js is generated (kb.pages.files) and loads first.
+ASSETS = site_pages.ASSETS
+STYLES = site_pages.STYLES
+SCRIPTS = site_pages.SCRIPTS
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    """Validates the catalogs and generates their pages, downloads and schemas."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.kb: KnowledgeBase | None = None
+        self.generated: dict[str, site_pages.GeneratedPage] = {}
+        self.expansions: dict[str, Expansion] = {}
+        self.staged: StagedBuild | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command: only ``mkdocs build`` builds into a staging folder."""
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Add the table stylesheet and scripts to every page; for ``build``, redirect the
+        output into a staging folder (``serve`` builds into a temporary folder of its own,
+        and ``gh-deploy`` pushes from site_dir after the build, which must stay where it is)."""
+        for name in STYLES:
+            _append_once(config.extra_css, f"assets/kb/{name}")
+        for name in SCRIPTS:
+            _append_once(config.extra_javascript, f"assets/kb/{name}")
+        if self.config.stage and self.command == "build":
+            self.staged = StagedBuild.begin(Path(config.site_dir))
+            config.site_dir = str(self.staged.staging)
+            self.staged.trap_signals()
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Load and validate the catalogs (any problem stops the build, listed at
+        file:line:col); add every generated page, download, schema and asset as a file."""
+        kb = load(project_dir(config) / self.config.catalog_dir)
+        if kb.problems:
+            lines = format_problems(kb.problems, "text")
+            raise PluginError(f"the catalogs have {len(kb.problems)} problem(s):\n{lines}")
+        self.kb = kb
+        self.generated = {}
+        for page in site_pages.pages(kb, self.config.contributing, edit_url_maker(config)):
+            if files.get_file_from_path(page.src) is not None:
+                continue  # a hand-written page in docs/ takes precedence
+            self.generated[page.src] = page
+            file = File.generated(config, page.src, content="", inclusion=inclusion(page.src))
+            file.edit_uri = repo_relative(config, page.yaml_path)
+            files.append(file)
+        site = site_pages.Site(config.site_name, config.site_url, config.use_directory_urls)
+        for path, content in site_pages.files(kb, site).items():
+            files.append(File.generated(config, path, content=content))
+        for name in ASSETS:
+            source = resources.files("kb").joinpath("assets", name)
+            files.append(File.generated(config, f"assets/kb/{name}", content=source.read_bytes()))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A generated page gets its title and layout here (its HTML comes in
+        ``on_page_content``); a hand-written page gets its ``{{< kb-… >}}`` directives
+        swapped for placeholders, or the build stops with ``page.md:LINE: message``."""
+        assert self.kb is not None
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            # The title reaches Material's templates unescaped: escape it here.
+            page.meta["title"] = html.escape(generated.title)
+            page.meta["hide"] = ["toc"]  # the tables need the width more than an empty sidebar
+            if generated.src.endswith("/compare.md"):
+                # Every entry again, side by side: search results would only repeat them.
+                page.meta["search"] = {"exclude": True}
+            return ""
+        linker = Linker(page.url, config.use_directory_urls)
+        try:
+            expansion = expand(self.kb, markdown, docs_path(config, page), linker)
+        except EmbedError as err:
+            raise PluginError(str(err)) from None
+        self.expansions[page.file.src_uri] = expansion
+        return expansion.markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """The HTML of a generated page, or a hand-written page's HTML with each directive's
+        rendered fragment in place of its placeholder."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            return generated.html(Linker(page.url, config.use_directory_urls))
+        expansion = self.expansions.pop(page.file.src_uri, None)
+        return expansion.apply(html) if expansion else html
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Rebuild when a catalog file changes, not only a page."""
+        server.watch(str(project_dir(config) / self.config.catalog_dir))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Swap the staged site in, unless strict mode will fail the build: MkDocs counts
+        warnings and aborts only after this event, and a site with warnings must not
+        replace the previous one."""
+        if self.staged is None:
+            return
+        failed = config.strict and any(
+            h.get_counts() for h in logging.getLogger("mkdocs").handlers
+            if isinstance(h, CountHandler)
+        )
+        self._finish(not failed)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Drop the half-written staged site; the previous one stays."""
+        self._finish(False)
+
+    def _finish(self, succeeded: bool) -> None:
+        if self.staged is not None:
+            self.staged.finish(succeeded)
+            if succeeded:
+                log.info(f"kb: the new site replaced {self.staged.final}")
+            self.staged = None
+
+
+def _append_once(target: Any, path: str) -> None:
+    if path not in target:
+        target.append(path)

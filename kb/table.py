@@ -1,0 +1,174 @@
+"""A catalog's comparison table as a value: which entries, which columns, in what order, and
+its HTML. Catalog pages, embedded tables, counts and lists all start from
+``CatalogTable.from_catalog(kb, name)`` and narrow it down, so a filter or a facet's values
+are computed in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from markupsafe import Markup
+
+from kb.catalog import KnowledgeBase
+from kb.cells import Cell, cell
+from kb.introspect import FieldSpec, Kind, field_specs, specs_by_name
+from kb.models import CATALOGS, Entry
+from kb.templating import attribute_json, render
+from kb.urls import Linker
+
+# A fixed filter: (field, accepted raw values) pairs; OR within a field, AND across fields.
+Rules = tuple[tuple[str, tuple[str, ...]], ...]
+# "url": the catalog page's main table keeps its state in the address; "local": embedded.
+State = Literal["url", "local"]
+
+
+def default_columns(catalog: str) -> tuple[str, ...]:
+    """The columns a catalog's table shows unless told otherwise (the model's Column marks)."""
+    return tuple(s.name for s in field_specs(catalog) if s.column)
+
+
+def facets(catalog: str) -> list[FieldSpec]:
+    """The fields a reader can filter a catalog's table by."""
+    return [s for s in field_specs(catalog) if s.facet]
+
+
+def allowed_values(kb: KnowledgeBase, spec: FieldSpec) -> list[str]:
+    """Every raw value a facet field can take (vocabulary order; ids for references)."""
+    if spec.vocab is not None:
+        return [m.value for m in spec.vocab]
+    if spec.kind is Kind.BOOL:
+        return ["true", "false"]
+    return sorted(kb.entries[spec.ref]) if spec.ref else []
+
+
+def _label(kb: KnowledgeBase, spec: FieldSpec, value: str) -> str:
+    if spec.vocab is not None:
+        return next(m.label for m in spec.vocab if m.value == value)
+    if spec.kind is Kind.BOOL:
+        return "Yes" if value == "true" else "No"
+    target = kb.get(spec.ref or "", value)
+    return target.name if target else value
+
+
+def _sort_key(spec: FieldSpec, entry: Entry) -> tuple[int, float | str]:
+    values = spec.values(entry)
+    if not values:
+        return (1, "")  # empty cells sort last (flipped back below for descending order)
+    first = values[0]
+    rank = getattr(first, "rank", None)
+    if rank is not None:
+        return (0, float(rank))
+    if isinstance(first, bool | int | float):
+        return (0, float(first))
+    return (0, " ".join(str(v) for v in values).lower())
+
+
+@dataclass(frozen=True)
+class CatalogTable:
+    """Entries of one catalog as rows (in order) and fields as columns."""
+
+    kb: KnowledgeBase
+    catalog: str
+    entries: tuple[Entry, ...]
+    columns: tuple[str, ...]
+    sort: str = ""  # the field sorted by, "-field" for descending; "" for by name
+
+    @classmethod
+    def from_catalog(cls, kb: KnowledgeBase, catalog: str) -> CatalogTable:
+        """Every entry, by name, with the default columns."""
+        entries = sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower())
+        return cls(kb, catalog, tuple(entries), default_columns(catalog))
+
+    @property
+    def specs(self) -> dict[str, FieldSpec]:
+        """The catalog's fields by name."""
+        return specs_by_name(self.catalog)
+
+    def with_columns(self, names: tuple[str, ...]) -> CatalogTable:
+        """The same rows with the given columns (the name always comes first)."""
+        chosen = names or default_columns(self.catalog)
+        return replace(self, columns=("name", *(c for c in chosen if c != "name")))
+
+    def filtered(self, rules: Rules) -> CatalogTable:
+        """Only the rows that pass every rule."""
+        specs = self.specs
+
+        def passes(entry: Entry) -> bool:
+            return all(set(specs[f].raw(entry)) & set(values) for f, values in rules)
+
+        return replace(self, entries=tuple(e for e in self.entries if passes(e)))
+
+    def sorted(self, key: str) -> CatalogTable:
+        """Rows ordered by a field (``-field`` descending), empty values last either way."""
+        spec = self.specs.get(key.lstrip("-"))
+        if spec is None:
+            return self
+        descending = key.startswith("-")
+        keyed = [(_sort_key(spec, e), e) for e in self.entries]
+        filled = sorted((k for k in keyed if k[0][0] == 0), key=lambda k: k[0][1],
+                        reverse=descending)
+        empty = [k for k in keyed if k[0][0] == 1]
+        return replace(self, entries=tuple(e for _, e in [*filled, *empty]), sort=key)
+
+    @property
+    def count(self) -> int:
+        """How many rows the table has."""
+        return len(self.entries)
+
+    def facet_values(self, spec: FieldSpec) -> list[dict[str, str]]:
+        """The values of a facet that some row uses, in vocabulary order, with labels."""
+        used = {value for e in self.entries for value in spec.raw(e)}
+        ordered = [v for v in allowed_values(self.kb, spec) if v in used]
+        if spec.ref:
+            ordered.sort(key=lambda v: _label(self.kb, spec, v).lower())
+        return [{"value": v, "label": _label(self.kb, spec, v)} for v in ordered]
+
+    def facet_data(self) -> dict[str, Any]:
+        """What the script needs to build the filters: facets with two or more values in use
+        (a filter with one choice filters nothing)."""
+        found = []
+        for spec in facets(self.catalog):
+            values = self.facet_values(spec)
+            if len(values) > 1:
+                ordinal = spec.kind is Kind.ORDINAL
+                found.append(
+                    {"field": spec.name, "label": spec.label, "ordinal": ordinal, "values": values}
+                )
+        return {"total": self.count, "facets": found}
+
+    def cells(self, entry: Entry, linker: Linker) -> list[Cell]:
+        """One row's cells, in column order."""
+        specs = self.specs
+        return [cell(self.kb, self.catalog, entry, specs[c], linker) for c in self.columns]
+
+    def as_html(self, linker: Linker, state: State = "local") -> Markup:
+        """The table as the table script expects it (complete without JavaScript)."""
+        table = self.with_columns(self.columns)
+        specs = table.specs
+        facet_specs = facets(self.catalog)
+        total = len(self.kb.entries[self.catalog])
+        return render(
+            "table.html",
+            catalog=self.catalog,
+            state=state,
+            compare_href=linker.compare(self.catalog),
+            sort=self.sort,
+            facets_json=attribute_json(table.facet_data()),
+            caption=f"{CATALOGS[self.catalog].title}: {self.count} of {total}",
+            columns=[specs[c] for c in table.columns],
+            rows=[table._row(e, linker, facet_specs) for e in table.entries],
+        )
+
+    def _row(self, entry: Entry, linker: Linker, facet_specs: list[FieldSpec]) -> dict[str, Any]:
+        cells = self.cells(entry, linker)
+        values = {f.name: f.raw(entry) for f in facet_specs}
+        # dict.fromkeys: each text once, in order (name and summary are often columns too)
+        texts = (i.text for c in cells for i in c.items)
+        shown = dict.fromkeys([entry.name, entry.summary, *texts])
+        return {
+            "id": entry.id,
+            "values_json": attribute_json(values),
+            "text": " ".join(shown).lower(),
+            "cells": cells,
+        }

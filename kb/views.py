@@ -1,0 +1,130 @@
+"""The pages generated from the catalogs, as HTML fragments: a catalog's page (table,
+counts, downloads), an entry's page (facts, status, sources, referrers) and the compare
+page. Engine-neutral: any static-site engine can place these fragments in its pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from kb.catalog import KnowledgeBase
+from kb.cells import Item, cell
+from kb.contract import CONTRACT
+from kb.introspect import FieldSpec, specs_by_name
+from kb.models import CATALOGS, Entry
+from kb.sharedtable import catalog_table
+from kb.stale import DEFAULT_STALE_DAYS, age_days, is_stale
+from kb.templating import attribute_json, render
+from kb.urls import Linker, download_path, schema_path
+from kb.vocab import Status
+
+# Shown on the entry page around the facts table (heading, banners, sources), not in it.
+ABOVE_FACTS = frozenset(
+    {"id", "name", "summary", "description", "sources", "last_verified", "added", "status",
+     "status_date", "status_note", "successor"}
+)
+
+
+def fact_specs(catalog: str) -> list[FieldSpec]:
+    """The fields an entry page lists in its facts table, in model order."""
+    return [s for s in specs_by_name(catalog).values() if s.name not in ABOVE_FACTS]
+
+
+def last_verified(kb: KnowledgeBase, catalog: str) -> str | None:
+    """The most recent ``last_verified`` date of a catalog, ISO formatted."""
+    dates = [e.last_verified for e in kb.entries[catalog].values() if e.last_verified]
+    return max(dates).isoformat() if dates else None
+
+
+def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: str) -> Markup:
+    """A catalog's page: title, counts, downloads and its interactive table."""
+    spec = CATALOGS[catalog]
+    return render(
+        "catalog.html",
+        catalog=catalog,
+        spec=spec,
+        count=len(kb.entries[catalog]),
+        updated=last_verified(kb, catalog),
+        csv_href=linker.file(download_path(catalog, "csv")),
+        json_href=linker.file(download_path(catalog, "json")),
+        schema_href=linker.file(schema_path(catalog)),
+        contributing_href=linker.page(contributing),
+        table=catalog_table(kb, catalog, linker),
+        embed_href=linker.embed(catalog),
+    )
+
+
+def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> Any:
+    """What the entry page says about a discontinued or superseded product."""
+    if entry.status is Status.ACTIVE:
+        return None
+    successor = kb.get(catalog, entry.successor) if entry.successor else None
+    return {
+        "label": entry.status.label,
+        "code": entry.status.value,
+        "since": entry.status_date.isoformat() if entry.status_date else None,
+        "note": entry.status_note,
+        "successor": Item(successor.name, linker.entry(catalog, successor.id))
+        if successor
+        else None,
+    }
+
+
+def _referrers(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> list[Item]:
+    return [
+        Item(
+            f"{kb.entries[r.source[0]][r.source[1]].name} ({CATALOGS[r.source[0]].singular})",
+            linker.entry(*r.source),
+        )
+        for r in kb.referrers(catalog, entry.id)
+        if r.source[1] in kb.entries[r.source[0]]
+    ]
+
+
+def entry_page(
+    kb: KnowledgeBase,
+    catalog: str,
+    entry: Entry,
+    linker: Linker,
+    edit_url: str | None,
+    today: date | None = None,
+) -> Markup:
+    """Everything about one entry: status, facts, description, sources, referrers, edit link."""
+    spec = CATALOGS[catalog]
+    description = cell(kb, catalog, entry, specs_by_name(catalog)["description"], linker)
+    return render(
+        "entry.html",
+        catalog=catalog,
+        spec=spec,
+        entry=entry,
+        stale=is_stale(entry, DEFAULT_STALE_DAYS, today),
+        age=age_days(entry.last_verified, today) if entry.last_verified else None,
+        status=_status(kb, catalog, entry, linker),
+        description=None if description.empty else description,
+        facts=[(cell(kb, catalog, entry, s, linker), s) for s in fact_specs(catalog)],
+        referrers=_referrers(kb, catalog, entry, linker),
+        edit_url=edit_url,
+        catalog_href=linker.catalog(catalog),
+        compare_href=linker.compare(catalog),
+    )
+
+
+def compare_page(kb: KnowledgeBase, catalog: str, linker: Linker) -> Markup:
+    """The compare page: the chosen entries (``?id=a&id=b``) side by side, one row per field.
+
+    The page carries only the field list; the script reads each chosen entry's facts from
+    its own page. Rendering every entry here would make the page (and the build) grow with
+    the catalog, for a view that shows two or three of them.
+    """
+    specs = specs_by_name(catalog)
+    rows = [specs["summary"], *fact_specs(catalog), specs["last_verified"]]
+    return render(
+        "compare.html",
+        catalog=catalog,
+        spec=CATALOGS[catalog],
+        catalog_href=linker.catalog(catalog),
+        fields_json=attribute_json([{"name": s.name, "label": s.label} for s in rows]),
+        entry_href=linker.entry(catalog, CONTRACT["idSlot"]),
+    )

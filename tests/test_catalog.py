@@ -1,0 +1,35 @@
+"""kb.catalog: the knowledge base, its reference index and dangling references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Tree
+
+from kb.catalog import KnowledgeBase
+from kb.loader import load
+
+
+def test_references_are_indexed_both_ways(loaded: KnowledgeBase) -> None:
+    referrers = loaded.referrers("annotation-techniques", "polygon")
+    assert [(r.source, r.field) for r in referrers] == [
+        (("annotation-vendors", "label-tool"), "techniques")
+    ]
+    assert loaded.get("annotation-techniques", "polygon") is not None
+    assert loaded.get("annotation-techniques", "nope") is None
+
+
+def test_a_dangling_successor_is_reported_with_a_suggestion(tree: Tree) -> None:
+    text = tree.valid("annotation-techniques", "polygon").replace(
+        "added: 2024-04-01",
+        "added: 2024-04-01\nstatus: superseded\nstatus_date: 2024-04-02\n"
+        "status_note: Merged into another technique.\nsuccessor: bounding-bx",
+    )
+    tree.write("annotation-techniques", "polygon", text)
+    kb = load(Path("catalog"))
+    (problem,) = kb.problems
+    assert problem.path == "catalog/annotation-techniques/polygon.yml"
+    assert problem.message == (
+        "successor: 'bounding-bx' is not an entry of annotation-techniques "
+        "(known: bounding-box, polygon); did you mean 'bounding-box'?"
+    )

@@ -63,12 +63,18 @@ def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
     out = []
     for spec in facets(catalog):
         counts = _frame(kb, catalog, spec)["value"].value_counts()
-        bars = tuple(
-            Bar(v["label"], int(counts.get(v["value"], 0)), urlencode({spec.name: v["value"]}))
-            for v in table.facet_values(spec)
-        )
-        if not bars:
+        values = table.facet_values(spec)
+        if not values:
             continue
+        # The table offers a filter only for a field with two values or more in use.
+        bars = tuple(
+            Bar(
+                v["label"],
+                int(counts.get(v["value"], 0)),
+                urlencode({spec.name: v["value"]}) if len(values) > 1 else None,
+            )
+            for v in values
+        )
         many = "each entry may count under several values" if spec.many else "one value each"
         out.append(
             Series(

@@ -50,6 +50,9 @@ def test_facet_counts_follow_the_filters_values_in_vocabulary_order(tree: Any) -
     techniques = _counts(_series(kb, "-techniques"))
     assert techniques == {"Bounding box": 1, "Polygon": 2}
     assert license_.total == 2
+    # one value in use: a bar, but no link (the table has no filter with a single choice)
+    sourcing = _series(kb, "-sourcing_modes")
+    assert _counts(sourcing) == {"In-house": 2} and sourcing.bars[0].query is None
 
 
 def test_freshness_buckets_by_age_and_counts_never_checked(tree: Any) -> None:

@@ -18,7 +18,7 @@ from kb.catalog import KnowledgeBase
 from kb.introspect import FieldSpec, Kind
 from kb.models import Entry, Rating
 from kb.urls import Linker
-from kb.vocab import Vocab
+from kb.vocab import Status, Vocab
 
 # Tags a Markdown description may produce; anything else is dropped, and links may only
 # use these schemes (no javascript:, data:, vbscript:).
@@ -59,6 +59,7 @@ class Item:
     href: str | None = None
     external: bool = False
     note: str | None = None
+    badge: bool = False  # a status shown as a badge (superseded, discontinued)
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def _sort_key(spec: FieldSpec, values: list[Any], items: list[Item]) -> str:
         return repr(first)
     if spec.kind is Kind.BOOL:
         return "1" if first else "0"
-    return " ".join(i.text for i in items).lower()
+    return " ".join(i.text for i in items if not i.badge).lower()
 
 
 def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker: Linker) -> Cell:
@@ -168,11 +169,23 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
     values = spec.values(entry)
     items = [_item(kb, spec, v, linker) for v in values]
     if spec.name == "name":
-        items = [Item(str(value), linker.entry(catalog, entry.id))]
+        own = Item(str(value), linker.entry(catalog, entry.id))
+        items = [own, *_status(kb, catalog, entry, linker)]
     bullets = spec.many and spec.kind is Kind.OBJECT
     return Cell(
         spec.name, items, spec.many and not bullets, bullets, None, _sort_key(spec, values, items)
     )
+
+
+def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> list[Item]:
+    """A retired product says so beside its name, with a link to what replaced it."""
+    if entry.status is Status.ACTIVE:
+        return []
+    successor = kb.get(catalog, entry.successor) if entry.successor else None
+    if successor is None:
+        return [Item(entry.status.label.lower(), badge=True)]
+    text = f"{entry.status.label.lower()} by {successor.name}"
+    return [Item(text, linker.entry(catalog, successor.id), badge=True)]
 
 
 def rating_anchor(field: str) -> str:

@@ -115,10 +115,12 @@ def rank(
                 maxima[field] = max(m.rank or 0 for m in vocab)
                 labels[field] = levels[0].label
         href = linker.entry(catalog, e.id)
+        status = _status_note(e)
         data_entries.append(
-            {"id": e.id, "name": e.name, "href": href, "ranks": ranks, "max": maxima}
+            {"id": e.id, "name": e.name, "href": href, "ranks": ranks, "max": maxima,
+             "status": status}
         )
-        shown.append({"name": e.name, "href": href, "labels": labels})
+        shown.append({"name": e.name, "href": href, "labels": labels, "status": status})
     data = {
         "criteria": [{"field": c, "label": label, "better": b} for c, b, label in criteria],
         "entries": data_entries,
@@ -143,7 +145,8 @@ def matrix(kb: KnowledgeBase, catalog: str, names: list[str], linker: Linker) ->
         sets = [(s, set(s.raw(e))) for s in specs]
         marks = [[s.short.lower() for s, have in sets if v["value"] in have] for v in values]
         rows.append(
-            {"id": e.id, "name": e.name, "href": linker.entry(catalog, e.id), "marks": marks}
+            {"id": e.id, "name": e.name, "href": linker.entry(catalog, e.id), "marks": marks,
+             "status": _status_note(e)}
         )
     used = [i for i, _ in enumerate(values) if any(r["marks"][i] for r in rows)]
     for r in rows:

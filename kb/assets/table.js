@@ -490,6 +490,8 @@
       ranked.forEach(function (r) {
         var li = el("li", { "data-kb-id": r.e.id });
         li.appendChild(el("a", { href: r.e.href }, r.e.name));
+        // A retired product says so wherever it is ranked.
+        if (r.e.status) li.appendChild(el("span", { "class": "kb-status-note" }, " (" + r.e.status + ")"));
         li.appendChild(el("span", { "class": "kb-score" }, " — " + Math.round(r.s * 100) + "% match"));
         list.appendChild(li);
       });

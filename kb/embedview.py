@@ -5,8 +5,8 @@ Zensical) wraps its pages in the theme's header, navigation and footer, which an
 not show, and a file is copied as it is by all of them. It links the package's own assets
 (table script and styles, plus the embed script that reports the height to the parent).
 
-Its ``<base href>`` is the catalog page's folder, so the table is the very markup of the
-catalog page (rendered once for both) and every link in it leads where it does there.
+No ``<base>`` element (the security checks refuse any on a page): links are relative to
+the embed itself, and the embed script opens them in a new tab.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from kb.catalog import KnowledgeBase
 from kb.models import CATALOGS
-from kb.sharedtable import catalog_table
+from kb.table import CatalogTable
 from kb.templating import render
 from kb.urls import Linker, embed_path
 
@@ -28,19 +28,17 @@ def embed_page(
     directory_urls: bool = True,
 ) -> str:
     """The whole HTML document. ``assets`` are site paths of the scripts and styles."""
-    here = Linker(embed_path(catalog), directory_urls)
-    # Links below are relative to the base, the catalog page, exactly as on that page.
-    ln = Linker(Linker("", directory_urls).catalog(catalog), directory_urls)
+    ln = Linker(embed_path(catalog), directory_urls)
     spec = CATALOGS[catalog]
     html: Markup = render(
         "embed.html",
         catalog=catalog,
         title=spec.title,
         site_name=site_name,
-        base_href=here.catalog(catalog),
         catalog_href=ln.catalog(catalog),
         styles=[ln.file(a) for a in assets if a.endswith(".css")],
         scripts=[ln.file(a) for a in assets if a.endswith(".js")],
-        table=catalog_table(kb, catalog, ln),
+        icon_href=ln.file("assets/kb/icon.svg"),
+        table=CatalogTable.from_catalog(kb, catalog).as_html(ln, state="url"),
     )
     return str(html)

@@ -83,24 +83,12 @@ class _Reader(HTMLParser):
         self.in_head = False
         self.heading: tuple[str, str, list[str]] | None = None
         self.last_h2: str | None = None
-        self.base = ""  # the <base href> folder, relative to the page's folder
-
-    def _from_base(self, link: str) -> str:
-        """The link relative to the page's own folder, as the browser resolves it."""
-        parts = urlsplit(link)
-        if not self.base or parts.scheme or parts.netloc or link.startswith(("/", "#")):
-            return link
-        return self.base + link
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if tag == "base" and a.get("href"):
-            # Later relative links resolve from here (the embeddable views use it).
-            self.base = a["href"] if a["href"].endswith("/") else a["href"].rsplit("/", 1)[0] + "/"
-            return
         for key in ("href", "src"):
             if key in a:
-                self.page.links.append(self._from_base(a[key]))
+                self.page.links.append(a[key])
         if a.get("id"):
             self.page.ids.add(a["id"])
         if tag in ("h1", "h2", "h3"):

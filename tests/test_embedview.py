@@ -15,9 +15,8 @@ def test_a_standalone_page_with_the_table_and_no_site_chrome(loaded: KnowledgeBa
     assert '<table data-kb-catalog="annotation-vendors">' in html
     assert '<tr data-kb-id="label-tool"' in html
     assert 'data-kb-state="url"' in html  # reads q, facets and sort from its own address
-    # links resolve from the catalog page and open the full site in a new tab
-    assert '<base href="../../annotation-vendors/" target="_blank">' in html
-    assert 'href="label-tool/"' in html
-    assert '<script src="../assets/kb/embed.js"></script>' in html
-    assert '<link rel="stylesheet" href="../assets/kb/table.css">' in html
+    assert 'href="../../annotation-vendors/label-tool/"' in html
+    assert '<script src="../../assets/kb/embed.js"></script>' in html
+    assert '<link rel="stylesheet" href="../../assets/kb/table.css">' in html
+    assert "<base" not in html
     assert "md-header" not in html and "md-nav" not in html

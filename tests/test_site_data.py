@@ -135,7 +135,5 @@ def test_embed_pages_show_the_whole_table_and_nothing_else(site: Path) -> None:
         assert set(table.rows) == yaml_ids(name)
         text = path.read_text("utf-8")
         assert "md-header" not in text and "md-footer" not in text and "md-nav" not in text
-        assert f'<base href="../../{name}/" target="_blank">' in text
-        for link in page.links:  # as the browser resolves them, through <base>
-            if is_internal(link):
-                assert resolve(site, path, link)[0].is_file(), link
+        for link in filter(is_internal, page.links):
+            assert resolve(site, path, link)[0].is_file(), link

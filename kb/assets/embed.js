@@ -1,7 +1,7 @@
 /* Embeddable views.
    In /embed/<catalog>/ (an element with data-kb-embed): tell the parent window the
-   document's height whenever it changes, so a host page can size its iframe; open "Compare
-   selected" in a new tab, like every link of an embed.
+   document's height whenever it changes, so a host page can size its iframe; open links
+   and "Compare selected" in a new tab, with the full site.
    On a catalog page (an element with data-kb-embed-href): an "Embed this view" box with a
    copyable <iframe> snippet for the table's current URL state (q, facets, sort, cols),
    which the table script keeps in the address bar. */
@@ -27,6 +27,15 @@
     window.addEventListener("load", report);
     report();
 
+    // Links open the full site in a new tab (rows added later by "Show more" too).
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      window.open(link.href, "_blank", "noopener");
+    });
+
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest(".kb-compare-button");
       if (!button) return;
@@ -39,8 +48,7 @@
         if (check && check.checked) params.append("id", row.getAttribute("data-kb-id"));
       });
       var base = box.getAttribute("data-kb-compare-href") || "compare/";
-      // Relative to the page's <base>, the catalog page, like every link of the embed.
-      window.open(new URL(base + "?" + params.toString(), document.baseURI).href, "_blank", "noopener");
+      window.open(new URL(base + "?" + params.toString(), window.location.href).href, "_blank", "noopener");
     }, true);
   }
 

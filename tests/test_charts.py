@@ -69,5 +69,7 @@ def test_bar_chart_is_accessible_svg_with_linked_bars_and_a_table() -> None:
 def test_stats_page_links_every_bar_to_its_catalog(loaded: KnowledgeBase) -> None:
     html = str(stats_page(loaded, Linker("stats/"), date(2024, 6, 1)))
     assert html.count("<svg") == html.count('<table class="kb-chart-table">') > 10
-    assert 'href="../annotation-vendors/?license=open-source"' in html
-    assert 'href="../sourcing-modes/?price=expensive"' in html
+    assert 'xlink:href="../annotation-vendors/?techniques=polygon"' in html
+    assert 'href="../annotation-techniques/?geometry=box"' in html
+    # the tree's one vendor is open source: a bar, but the table has no licence filter
+    assert "?license=" not in html and 'aria-label="Open source: 1 of 1 entry"' in html

@@ -97,6 +97,9 @@
     done.className = "kb-embed-done";
 
     function refresh() { code.value = snippet(href, title); }
+    refresh();
+    // "toggle" fires a moment after the box opens; the click on its summary comes first.
+    summary.addEventListener("click", refresh);
     details.addEventListener("toggle", function () { if (details.open) refresh(); });
     // The table script writes its state to the address bar on every change.
     ["click", "input", "change", "keyup", "popstate"].forEach(function (type) {

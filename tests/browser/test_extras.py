@@ -134,7 +134,7 @@ def test_embed_this_view_snippet_reproduces_the_view(
     state = urlsplit(page.url).query
     page.locator("summary:has-text('Embed this view')").click()
     code = page.locator(".kb-embed-share textarea").input_value()
-    assert f"/embed/annotation-vendors/?{state.replace('&', '&amp;')}\"" in code
+    assert f"/embed/annotation-vendors/?{state.replace('&', '&amp;')}\"" in code, code
     page.goto(host(f"<!doctype html><title>Host</title><h1>Partner site</h1>{code}"))
     frame = page.frame_locator("iframe[data-kb-embed]")
     frame.locator(".kb-status").wait_for()

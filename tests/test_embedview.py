@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from markupsafe import Markup
+
 from kb.catalog import KnowledgeBase
-from kb.embedview import embed_page
+from kb.embedview import embed_page, relocate
 from kb.pages import SCRIPTS, STYLES
+from kb.urls import Linker
+from kb.views import catalog_page
 
 
 def test_a_standalone_page_with_the_table_and_no_site_chrome(loaded: KnowledgeBase) -> None:
@@ -20,3 +26,28 @@ def test_a_standalone_page_with_the_table_and_no_site_chrome(loaded: KnowledgeBa
     assert '<link rel="stylesheet" href="../../assets/kb/table.css">' in html
     assert "<base" not in html
     assert "md-header" not in html and "md-nav" not in html
+
+
+def test_relocate_moves_relative_urls_only() -> None:
+    html = Markup(
+        '<a href="label-tool/">L</a> <a href="../annotation-techniques/polygon/">P</a>'
+        ' <a href="https://example.org/x">X</a> <a href="#top">T</a> <a href="/abs/">A</a>'
+        ' <div data-kb-compare-href="compare/"></div> <a href="?license=commercial">C</a>'
+        ' <p>href="not-an-attribute/"</p>'
+    )
+    assert str(relocate(html, "../../annotation-vendors/")) == (
+        '<a href="../../annotation-vendors/label-tool/">L</a>'
+        ' <a href="../../annotation-techniques/polygon/">P</a>'
+        ' <a href="https://example.org/x">X</a> <a href="#top">T</a> <a href="/abs/">A</a>'
+        ' <div data-kb-compare-href="../../annotation-vendors/compare/"></div>'
+        ' <a href="../../annotation-vendors/?license=commercial">C</a>'
+        ' <p>href="not-an-attribute/"</p>'
+    )
+
+
+def test_embed_shows_the_catalog_pages_table(loaded: KnowledgeBase) -> None:
+    on_page = str(catalog_page(loaded, "annotation-vendors", Linker("annotation-vendors/"), "c.md"))
+    embedded = embed_page(loaded, "annotation-vendors", "KB", ())
+    rows = re.findall(r'<tr data-kb-id="[^"]+"', on_page)
+    assert rows and rows == re.findall(r'<tr data-kb-id="[^"]+"', embedded)
+    assert 'href="label-tool/"' in on_page  # the page's own links are left alone

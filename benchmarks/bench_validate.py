@@ -72,8 +72,8 @@ modality: image
 focus: Which objects an image shows
 output: A list of labels
 localizes: false
-complexity: average
-processing_time: low
+complexity: {{rating: average, basis: Rated average., source: "https://example.org/reviews/{id}"}}
+processing_time: {{rating: low, basis: Rated low., source: "https://example.org/reviews/{id}"}}
 use_cases: [photo search, quality inspection]
 applications:
   - area: security

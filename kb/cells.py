@@ -177,10 +177,14 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
     )
 
 
+SEED_ONLY = "as reported in 2023"
+
+
 def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> list[Item]:
-    """A retired product says so beside its name, with a link to what replaced it."""
+    """A retired product says so beside its name, with a link to what replaced it; an entry
+    resting only on the 2023 articles is flagged too (its row also matches a search for it)."""
     if entry.status is Status.ACTIVE:
-        return []
+        return [Item(SEED_ONLY, badge=True)] if entry.seed_only else []
     successor = kb.get(catalog, entry.successor) if entry.successor else None
     if successor is None:
         return [Item(entry.status.label.lower(), badge=True)]

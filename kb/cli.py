@@ -19,6 +19,8 @@ COMMANDS = (
     "kb.commands.stale",
     "kb.commands.diff",
     "kb.commands.check_links",
+    "kb.commands.generate",
+    "kb.commands.check_site",
 )
 
 

@@ -214,13 +214,17 @@ def _one(kb: KnowledgeBase, m: re.Match[str], line: str, linker: Linker) -> tupl
     return RENDERERS[name](kb, attrs, linker), block
 
 
-def expand(kb: KnowledgeBase, markdown: str, page: str, linker: Linker) -> Expansion:
+def expand(
+    kb: KnowledgeBase, markdown: str, page: str, linker: Linker, *, first_line: int = 1
+) -> Expansion:
     """Replace every directive of a page by a placeholder; raise EmbedError listing every
-    broken directive with ``page:line``."""
+    broken directive with ``page:line`` (``first_line``: the file's line the text starts on,
+    after any front matter)."""
     out = Expansion("")
     nonce = secrets.token_hex(4).upper()
     lines, errors, fence = markdown.split("\n"), [], ""
     for number, line in enumerate(lines, start=1):
+        shown = number + first_line - 1
         opened = _FENCE.match(line)
         if opened and (not fence or opened.group(1).startswith(fence)):
             fence = "" if fence else opened.group(1)
@@ -235,7 +239,7 @@ def expand(kb: KnowledgeBase, markdown: str, page: str, linker: Linker) -> Expan
             try:
                 fragment, block = _one(kb, m, line, linker)
             except _Bad as err:
-                errors.append(f"{page}:{number}: {err}")
+                errors.append(f"{page}:{shown}: {err}")
                 continue
             token = f"KBEMBED{nonce}N{len(out.blocks) + len(out.inline)}Z"
             (out.blocks if block else out.inline)[token] = fragment

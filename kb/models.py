@@ -209,8 +209,9 @@ class Entry(BaseModel):
     @field_validator("*")
     @classmethod
     def _rating_cites_a_source(cls, value: Any, info: ValidationInfo) -> Any:
-        if isinstance(value, Rating) and value.source is not None:
-            urls = {s.url for s in info.data.get("sources") or []}
+        # When the sources themselves are invalid they are reported; no knock-on problem here.
+        if isinstance(value, Rating) and value.source is not None and "sources" in info.data:
+            urls = {s.url for s in info.data["sources"]}
             if value.source not in urls:
                 raise PydanticCustomError(
                     "rating_source_unknown",
@@ -403,10 +404,10 @@ class VisionTask(Entry):
     localizes: Annotated[Bool, Column()] = Field(
         title="Locates objects", description="true when it says where objects are."
     )
-    complexity: Annotated[v.Level, Column()] = Field(
+    complexity: Annotated[LevelRating, Column()] = Field(
         title="Complexity", description="Relative complexity: low, average, high."
     )
-    processing_time: Annotated[v.Level, Column(short="Processing")] = Field(
+    processing_time: Annotated[LevelRating, Column(short="Processing")] = Field(
         title="Processing time", description="Relative compute time: low, average, high."
     )
     use_cases: Annotated[Some[Text], Column()] = Field(

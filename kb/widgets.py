@@ -4,6 +4,7 @@ widget, the format matrix, the catalog overview, the field reference and the lim
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from markupsafe import Markup
 
@@ -140,7 +141,7 @@ def matrix(kb: KnowledgeBase, catalog: str, names: list[str], linker: Linker) ->
     specs = [specs_by_name(catalog)[n] for n in names]
     vocab = specs[0].vocab
     values = [{"value": m.value, "label": m.label} for m in vocab] if vocab else []
-    rows = []
+    rows: list[dict[str, Any]] = []
     for e in sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower()):
         sets = [(s, set(s.raw(e))) for s in specs]
         marks = [[s.short.lower() for s, have in sets if v["value"] in have] for v in values]

@@ -1,12 +1,14 @@
-"""Build the real site with ``mkdocs build --strict`` once per test session, and read its HTML.
+"""Build the real site once per test session (with ``mkdocs build --strict``, and with the
+other engines: ProperDocs, and ``kb generate`` then Zensical), and read its HTML.
 
-Shared by the content and link tests: each declares a session fixture that calls
-:func:`build_site`, which builds only on the first call.
+Shared by the content, link, engine and browser tests: each declares a session fixture that
+calls :func:`build_site` or :func:`build_with`, which build only on the first call.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -36,6 +38,54 @@ def build_site(factory: pytest.TempPathFactory) -> Path:
     site = _cache["site"]
     if isinstance(site, str):
         pytest.fail(f"mkdocs build --strict failed:\n{site}", pytrace=False)
+    return site
+
+
+ENGINES = ("mkdocs", "properdocs", "zensical")
+BIN = Path(sys.executable).parent  # the console scripts installed next to the interpreter
+PROJECT_FILES = ("mkdocs.yml", "zensical.yml", "docs", "catalog")
+
+
+def _zensical(dest: Path) -> subprocess.CompletedProcess[str]:
+    """``kb generate && zensical build`` in a copy of the project (Zensical keeps its docs
+    and site folders inside the project; the copy keeps the working tree clean)."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            shutil.copy2(source, dest / name)
+    generate = subprocess.run(
+        [str(BIN / "kb"), "generate"], cwd=dest, capture_output=True, text=True, timeout=600,
+        check=False,
+    )
+    if generate.returncode != 0:
+        return generate
+    return subprocess.run(
+        [str(BIN / "zensical"), "build", "-f", "zensical.yml"], cwd=dest, capture_output=True,
+        text=True, timeout=900, check=False,
+    )
+
+
+def build_with(engine: str, factory: pytest.TempPathFactory) -> Path:
+    """The real project built by ``engine`` (see ENGINES); once per session per engine."""
+    if engine == "mkdocs":
+        return build_site(factory)
+    if engine not in _cache:
+        base = factory.mktemp(engine)
+        if engine == "properdocs":
+            site = base / "site"
+            proc = subprocess.run(
+                [str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
+                cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
+            )
+        else:
+            site = base / "site"
+            proc = _zensical(base)
+        _cache[engine] = site if proc.returncode == 0 else (proc.stdout + proc.stderr)[-6000:]
+    site = _cache[engine]
+    if isinstance(site, str):
+        pytest.fail(f"the {engine} build failed:\n{site}", pytrace=False)
     return site
 
 

@@ -90,8 +90,8 @@ modality: image
 focus: What the image shows
 output: A class label
 localizes: false
-complexity: low
-processing_time: low
+complexity: {rating: low, basis: Rated low., source: "https://example.com/article"}
+processing_time: {basis: Not compared.}
 use_cases: [photo organisation]
 """,
     ("case-studies", "churn-ann"): """\

@@ -46,7 +46,7 @@ BAD_TASK = [
     ),
     (
         "unknown-field-typo",
-        _task("complexity: low", "complexty: low"),
+        _task("complexity: {rating: low", "complexty: {rating: low"),
         "8:1",
         ["unknown field 'complexty'", "did you mean 'complexity'"],
     ),
@@ -196,14 +196,14 @@ BAD_TASK = [
     ),
     (
         "escaped-bidi-echoed-as-an-escape",
-        _task("complexity: low", 'complexity: "lo\\u202ew"'),
-        "8:13",
+        _task("complexity: {rating: low", 'complexity: {rating: "lo\\u202ew"'),
+        "8:22",
         ["complexity", "'lo\\u202ew' is not allowed"],
     ),
     (
         "enum-value",
-        _task("complexity: low", "complexity: medium"),
-        "8:13",
+        _task("complexity: {rating: low", "complexity: {rating: medium"),
+        "8:22",
         ["complexity", "'medium' is not allowed", "'low', 'average' or 'high'"],
     ),
     (
@@ -398,12 +398,13 @@ def test_format_github(tree: Any, cli: Any) -> None:
 
 
 def test_format_json(tree: Any, cli: Any) -> None:
-    tree.write("vision-tasks", "image-classification", _task("complexity: low", "complexity: x"))
+    text = _task("complexity: {rating: low", "complexity: {rating: x")
+    tree.write("vision-tasks", "image-classification", text)
     r = cli("validate", "--format", "json")
     assert r.code == 1
     (item,) = json.loads(r.out)
     assert item["path"] == TASK_FILE
-    assert (item["line"], item["col"]) == (8, 13)
+    assert (item["line"], item["col"]) == (8, 22)
     assert "'x' is not allowed" in item["message"]
 
 
@@ -441,7 +442,9 @@ def test_every_problem_in_every_file_in_one_run(tree: Any, cli: Any) -> None:
     tree.write(
         "vision-tasks",
         "image-classification",
-        _task("localizes: false", "localizes: no").replace("complexity: low", "complexity: x"),
+        _task("localizes: false", "localizes: no").replace(
+            "complexity: {rating: low", "complexity: {rating: x"
+        ),
     )
     vendor = tree.valid("annotation-vendors", "label-tool")
     vendor = vendor.replace("license: open-source", "license: gpl").replace("polygon]", "poly]")
@@ -454,7 +457,7 @@ def test_every_problem_in_every_file_in_one_run(tree: Any, cli: Any) -> None:
         f"{VENDOR_FILE}:7:28",  # dangling technique
         f"{VENDOR_FILE}:18:1",  # unknown field
         f"{TASK_FILE}:7:12",  # localizes
-        f"{TASK_FILE}:8:13",  # complexity
+        f"{TASK_FILE}:8:22",  # complexity
     ]
     assert r.both.splitlines()[-1] == "kb: 5 problem(s) found"
 
@@ -525,7 +528,7 @@ def test_reader_and_model_problems_of_one_file_in_one_run(tree: Any, cli: Any) -
     text = (
         _task("summary: Assigns", "name: Again\nsummary: Assigns")  # line 3: duplicate key
         .replace("focus: What the image shows", "focus: *x")  # line 6: alias
-        .replace("complexity: low", "complexity: lowest")  # line 9: not in the vocabulary
+        .replace("complexity: {rating: low", "complexity: {rating: lowest")  # line 9: unknown level
     )
     tree.write("vision-tasks", "image-classification", text + "colour: red\n")  # line 19
     r = cli("validate")
@@ -533,7 +536,7 @@ def test_reader_and_model_problems_of_one_file_in_one_run(tree: Any, cli: Any) -
     assert [ln.split(": ", 1)[0] for ln in _problem_lines(r.both, TASK_FILE)] == [
         f"{TASK_FILE}:3:1",
         f"{TASK_FILE}:6:8",  # once: the alias, not also "expected text, got nothing"
-        f"{TASK_FILE}:9:13",
+        f"{TASK_FILE}:9:22",
         f"{TASK_FILE}:19:1",
     ]
 

@@ -113,7 +113,7 @@ def test_strays_in_the_tree(tree: Any) -> None:
             "15:5: unknown field 'pages'",
         ),
         ("localizes: false", "localizes: 1", "7:12: localizes: expected true or false, got the"),
-        ("complexity: low", "complexity: [low]", "8:13: complexity: "),
+        ("complexity: {rating: low", "complexity: {rating: [low]", "8:22: complexity.rating: "),
         ("last_verified: 2024-05-02", "last_verified: 2999-01-01", "16:16: last_verified: is a"),
         (
             "last_verified: 2024-05-02",

@@ -97,6 +97,11 @@ def test_every_rating_in_a_table_links_to_its_basis(site: Path) -> None:
 def test_an_entry_resting_on_the_2023_articles_says_so(site: Path) -> None:
     page = html_of(site, "image-optimizers/compressor-io/")
     assert "As reported in 2023; not re-checked" in page
+    table = html_of(site, "image-optimizers/")
+    row = re.search(r'<tr data-kb-id="compressor-io".*?</tr>', table, re.S)
+    assert row and "as reported in 2023" in row.group(0)  # flagged in the table too
+    squoosh = re.search(r'<tr data-kb-id="squoosh".*?</tr>', table, re.S)
+    assert squoosh and "as reported in 2023" not in squoosh.group(0)
     checked = html_of(site, "image-optimizers/squoosh/")
     assert "Last verified against these sources" in checked
     assert "not re-checked" not in checked

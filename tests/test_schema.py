@@ -102,7 +102,7 @@ def test_valid_entries_satisfy_their_schema(tree: Any) -> None:
     [
         ("url: https://example.com/article", "url: 'javascript:alert(1)'", "does not match"),
         ("url: https://example.com/article", "url: 'data:text/html,hi'", "does not match"),
-        ("complexity: low", "complexity: medium", "is not one of"),
+        ("complexity: {rating: low", "complexity: {rating: medium", "is not valid under any"),
         ("localizes: false", "localizes: 'no'", "is not of type 'boolean'"),
         ("focus: What", "fokus: What", "Additional properties are not allowed"),
         ("id: image-classification", "id: Image_Classification", "does not match"),

@@ -1,4 +1,5 @@
-"""``mkdocs serve`` rebuilds when a catalog file changes (a real server, a real edit)."""
+"""``mkdocs serve`` and ``properdocs serve`` rebuild when a catalog file changes (a real
+server, a real edit)."""
 
 from __future__ import annotations
 
@@ -40,11 +41,13 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_an_entry_changes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_serve_rebuilds_when_an_entry_changes(tmp_path: Path, engine: str) -> None:
     project = make(tmp_path)
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", engine, "serve", "--livereload", "-a", f"127.0.0.1:{port}",
+         "-f", "mkdocs.yml"],
         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )

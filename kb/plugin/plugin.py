@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from importlib import resources
 from pathlib import Path
@@ -17,10 +16,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from kb import markdown as kb_markdown
 from kb import pages as site_pages
 from kb.catalog import KnowledgeBase
-from kb.embeds import EmbedError, Expansion, expand
+from kb.embeds import EmbedError
 from kb.loader import load
+from kb.pagemeta import page_meta
 from kb.plugin.config import KnowledgeBaseConfig
 from kb.plugin.paths import docs_path, edit_url_maker, inclusion, project_dir, repo_relative
 from kb.problems import format_problems
@@ -41,7 +42,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.command = "build"
         self.kb: KnowledgeBase | None = None
         self.generated: dict[str, site_pages.GeneratedPage] = {}
-        self.expansions: dict[str, Expansion] = {}
         self.staged: StagedBuild | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -51,7 +51,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Add the table stylesheet and scripts to every page; for ``build``, redirect the
         output into a staging folder (``serve`` builds into a temporary folder of its own,
-        and ``gh-deploy`` pushes from site_dir after the build, which must stay where it is)."""
+        and ``gh-deploy`` pushes from site_dir after the build, which must stay where it is).
+        Hand-written pages' directives are expanded by the Markdown extension ``kb.markdown``,
+        the same code that expands them under engines that run no MkDocs plugin."""
+        _append_once(config.markdown_extensions, "kb.markdown")
         for name in STYLES:
             _append_once(config.extra_css, f"assets/kb/{name}")
         for name in SCRIPTS:
@@ -90,36 +93,31 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """A generated page gets its title and layout here (its HTML comes in
-        ``on_page_content``); a hand-written page gets its ``{{< kb-… >}}`` directives
-        swapped for placeholders, or the build stops with ``page.md:LINE: message``."""
+        ``on_page_content``); a hand-written page's ``{{< kb-… >}}`` directives are expanded
+        now, for the ``kb.markdown`` extension to put in place, or the build stops with
+        ``page.md:LINE: message``."""
         assert self.kb is not None
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
-            # The title reaches Material's templates unescaped: escape it here.
-            page.meta["title"] = html.escape(generated.title)
-            page.meta["hide"] = ["toc"]  # the tables need the width more than an empty sidebar
-            if generated.src.endswith("/compare.md"):
-                # Every entry again, side by side: search results would only repeat them.
-                page.meta["search"] = {"exclude": True}
+            page.meta.update(page_meta(generated))
             return ""
         linker = Linker(page.url, config.use_directory_urls)
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        context = kb_markdown.PageContext(linker, docs_path(config, page), source, self.kb)
         try:
-            expansion = expand(self.kb, markdown, docs_path(config, page), linker)
+            kb_markdown.prepare(context, markdown)
         except EmbedError as err:
             raise PluginError(str(err)) from None
-        self.expansions[page.file.src_uri] = expansion
-        return expansion.markdown
+        return markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """The HTML of a generated page, or a hand-written page's HTML with each directive's
-        rendered fragment in place of its placeholder."""
+        """The HTML of a generated page; a hand-written page's as Markdown made it."""
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             return generated.html(Linker(page.url, config.use_directory_urls))
-        expansion = self.expansions.pop(page.file.src_uri, None)
-        return expansion.apply(html) if expansion else html
+        return html
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -1,5 +1,6 @@
-"""Fixtures of the browser tests: the real site, built once and served on 127.0.0.1, and a
-Chromium tab that records console errors and blocks (and records) off-host requests."""
+"""Fixtures of the browser tests: the real site, built once per engine (MkDocs, and Zensical
+after ``kb generate``) and served on 127.0.0.1, and a Chromium tab that records console
+errors and blocks (and records) off-host requests."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from builtsite import SITE_PREFIX, build_site
+from builtsite import SITE_PREFIX, build_with
 from hostile.site import serve
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The URL of the real site (``mkdocs build --strict``), served locally under the path
-    of its ``site_url`` (/cv-kb/), as it is published.
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def base_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The URL of the real site as each engine builds it (``mkdocs build --strict``;
+    ``kb generate`` then ``zensical build``), served locally under the path of its
+    ``site_url`` (/cv-kb/), as it is published.
 
     Material's instant navigation only takes over links listed in sitemap.xml, matched by
     host *and port*; the copy served here gets a sitemap naming the local address, as a
@@ -23,7 +27,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """
     root = tmp_path_factory.mktemp("served")
     copy = root / SITE_PREFIX.strip("/")
-    shutil.copytree(build_site(tmp_path_factory), copy)
+    shutil.copytree(build_with(request.param, tmp_path_factory), copy)
     with serve(root) as url:
         sitemap = copy / "sitemap.xml"
         published = re.search(r"<loc>(https?://[^/<]+)", sitemap.read_text("utf-8"))

@@ -362,8 +362,8 @@ YAML_CASES = [
     bad(
         "crlf-with-error",
         "line-ends",
-        task("complexity: low", "complexity: lowest").replace("\n", "\r\n"),
-        at("8:13", "complexity", "'lowest'"),
+        task("complexity: {rating: low", "complexity: {rating: lowest").replace("\n", "\r\n"),
+        at("8:22", "complexity", "'lowest'"),
     ),
     bad(
         "line-separator",
@@ -406,7 +406,8 @@ YAML_CASES = [
     bad(
         "unclosed-quote",
         "yaml-syntax",
-        task("summary: Assigns", 'summary: "Assigns'),
+        # single quotes: no later line of the entry holds one to close it by accident
+        task("summary: Assigns", "summary: 'Assigns"),
         at("18:1", "YAML syntax error", "quoted scalar"),
     ),
     bad(
@@ -500,8 +501,8 @@ MODEL_CASES = [
     bad(
         "enum-value",
         "enum",
-        task("complexity: low", "complexity: <b>low</b>"),
-        at("8:13", "complexity", "not allowed", "'low', 'average' or 'high'"),
+        task("complexity: {rating: low", "complexity: {rating: <b>low</b>"),
+        at("8:22", "complexity", "not allowed", "'low', 'average' or 'high'"),
     ),
     bad(
         "future-date",

@@ -43,8 +43,8 @@ modality: image
 focus: {p}
 output: {p}
 localizes: true
-complexity: high
-processing_time: average
+complexity: {{basis: {p}}}
+processing_time: {{basis: "Not compared."}}
 use_cases: [{p}, "plain use case"]
 applications:
   - area: security

@@ -47,6 +47,7 @@ _PATH = st.text(
 URL = st.builds(lambda s, h, p: f"{s}://{h}/{p}", st.sampled_from(["http", "https"]), _HOST, _PATH)
 DAY = st.dates(min_value=date(1990, 1, 1), max_value=date.today())
 LEVEL = st.sampled_from(["low", "average", "high"])
+SOURCE_URL = "https://example.com/cited"  # the source every drawn rating rests on
 
 
 def q(value: Any) -> str:
@@ -87,9 +88,10 @@ def _common(draw: Any, entry_id: str) -> dict[str, Any]:
         found["description"] = draw(text(600))
     if draw(st.booleans()):
         found["website"] = draw(URL)
-    found["sources"] = [
+    cited = {"url": SOURCE_URL, "title": "Cited", "kind": "vendor", "accessed": draw(DAY)}
+    found["sources"] = [cited] + [
         {"url": draw(URL), "title": draw(text(300)), "kind": "vendor", "accessed": draw(DAY)}
-        for _ in range(draw(st.integers(1, 3)))
+        for _ in range(draw(st.integers(0, 2)))
     ]
     # nothing is verified before its sources were read
     found["last_verified"] = max([s["accessed"] for s in found["sources"]] + [draw(DAY)])
@@ -109,8 +111,8 @@ def vision_task(draw: Any) -> tuple[str, dict[str, Any]]:
         focus=draw(text(300)),
         output=draw(text(300)),
         localizes=draw(st.booleans()),
-        complexity=draw(LEVEL),
-        processing_time=draw(LEVEL),
+        complexity={"rating": draw(LEVEL), "basis": draw(text(300)), "source": SOURCE_URL},
+        processing_time={"basis": draw(text(300))},
         use_cases=draw(st.lists(text(300), min_size=1, max_size=5, unique=True)),
     )
     areas = _unique(draw, ["security", "e-commerce", "medical-imaging", "photo-organisation"])

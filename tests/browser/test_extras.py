@@ -72,6 +72,19 @@ def test_clicking_a_stats_bar_opens_the_catalog_filtered(base_url: str, page: An
     assert_clean(page)
 
 
+def test_stats_page_works_after_instant_navigation(base_url: str, page: Any) -> None:
+    page.goto(base_url)
+    page.locator("nav.md-nav--primary a[href$='stats/']").first.click()
+    page.wait_for_url("**/stats/")
+    page.locator("#sourcing-modes-by-price").wait_for()  # the content swaps in after the URL
+    bars = page.locator("#sourcing-modes-by-price a.kb-chart-bar")
+    assert bars.count() == 3  # cheap, average, expensive: one mode each
+    bars.last.click()
+    page.wait_for_url("**/sourcing-modes/?price=expensive")
+    assert shown_ids(page) == ["in-house"]
+    assert_clean(page)
+
+
 def test_embed_in_a_host_page_applies_url_state_and_sizes_its_frame(
     base_url: str, page: Any, host: Callable[[str], str]
 ) -> None:

@@ -119,11 +119,11 @@ def coverage_series(kb: KnowledgeBase, catalog: str) -> Series:
     entries = list(kb.entries[catalog].values())
     specs = [
         s for s in specs_by_name(catalog).values()
-        if s.name not in _NOT_COVERAGE and not s.required
+        # a rating is always written (with its basis) but not always rated
+        if s.name not in _NOT_COVERAGE and (not s.required or s.rated)
     ]
-    rows = [
-        {s.name: _filled(getattr(e, s.name, None)) for s in specs} for e in entries
-    ]
+    # A value counts when the site shows one: an unrated rating or an empty list does not.
+    rows = [{s.name: bool(s.values(e)) for s in specs} for e in entries]
     filled = pd.DataFrame(rows, columns=[s.name for s in specs], dtype=bool).sum()
     bars = tuple(
         Bar(s.label, int(filled.get(s.name, 0)), _coverage_query(s)) for s in specs
@@ -131,14 +131,11 @@ def coverage_series(kb: KnowledgeBase, catalog: str) -> Series:
     return Series(
         f"{catalog}-coverage",
         f"{CATALOGS[catalog].title}: optional fields filled in",
-        f"For each optional field, how many of the {len(entries)} entries give a value.",
+        f"For each optional field and rating, how many of the {len(entries)} entries give "
+        "a value (a rating counts once it is rated).",
         len(entries),
         bars,
     )
-
-
-def _filled(value: object) -> bool:
-    return value is not None and value != [] and value != ""
 
 
 def _coverage_query(spec: FieldSpec) -> str | None:

@@ -80,3 +80,9 @@ def test_coverage_counts_filled_optional_fields_only(tree: Any) -> None:
     assert counts["Sourcing modes"] == 2
     # required fields and the entry's own dates are not "coverage"
     assert not {"Name", "Summary", "License", "Last verified", "Added"} & set(counts)
+
+
+def test_coverage_counts_a_rating_only_when_rated(loaded: Any) -> None:
+    # pic-maker rates ease of use; customizability has a basis but no rating
+    counts = _counts(coverage_series(loaded, "image-generators"))
+    assert counts["Ease of use"] == 1 and counts["Customizability"] == 0

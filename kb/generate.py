@@ -52,6 +52,8 @@ class Settings:
     repo_url: str | None = None
     directory_urls: bool = True
     listed: tuple[str, ...] = ()  # extra_css and extra_javascript: what an engine loads
+    site_name: str = "Knowledge base"  # for the feed and the embed pages
+    site_url: str | None = None  # the feed's absolute links
 
     def unlisted_assets(self, paths: Iterable[str]) -> list[str]:
         """Of the site's files ``paths``, the stylesheets and scripts for pages that the
@@ -130,7 +132,8 @@ def plan(kb: KnowledgeBase, settings: Settings, shown: Callable[[Path], str]) ->
         if page.src not in out.files:  # a hand-written page takes precedence, as in MkDocs
             path = _as_index(page.src) if settings.directory_urls else page.src
             out.files[path] = _page_markdown(page, settings).encode("utf-8")
-    for path, content in site_pages.files(kb).items():
+    site = site_pages.Site(settings.site_name, settings.site_url, settings.directory_urls)
+    for path, content in site_pages.files(kb, site).items():
         out.files.setdefault(path, content.encode("utf-8"))
     for path, data in assets().items():
         out.files.setdefault(path, data)

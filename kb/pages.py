@@ -12,12 +12,38 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from kb import export, views
+from kb import api, export, feed, views
+from kb.buildinfo import build_time
 from kb.catalog import KnowledgeBase
 from kb.contract import CONTRACT_JS, contract_js
+from kb.embedview import embed_page
 from kb.models import CATALOGS
 from kb.schema import schema_text
-from kb.urls import Linker, catalog_src, compare_src, download_path, entry_src, schema_path
+from kb.statspage import STATS_SRC, stats_page
+from kb.urls import (
+    Linker,
+    catalog_src,
+    compare_src,
+    download_path,
+    embed_path,
+    entry_src,
+    schema_path,
+)
+
+# The package's assets (kb/assets/), all published under assets/kb/ on the site; the
+# stylesheets and scripts every page loads, in order (contract.js is generated, see files()).
+ASSETS = ("table.js", "table.css", "stats.css", "embed.js", "embed.css", "icon.svg")
+STYLES = ("table.css", "stats.css", "embed.css")
+SCRIPTS = (CONTRACT_JS, "table.js", "embed.js")
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the generated files need to know about the site they are part of."""
+
+    name: str = "Knowledge base"
+    url: str | None = None  # the published address (site_url), for absolute feed links
+    directory_urls: bool = True
 
 
 @dataclass(frozen=True)
@@ -33,7 +59,10 @@ class GeneratedPage:
 def pages(
     kb: KnowledgeBase, contributing: str, edit_url: Callable[[Path], str | None]
 ) -> Iterator[GeneratedPage]:
-    """Every catalog page, compare page and entry page."""
+    """Every catalog page, compare page and entry page, and the stats page."""
+    yield GeneratedPage(
+        STATS_SRC, "Statistics", lambda ln: stats_page(kb, ln, build_time().date())
+    )
     for name, spec in CATALOGS.items():
         yield GeneratedPage(
             catalog_src(name),
@@ -57,12 +86,17 @@ def pages(
             )
 
 
-def files(kb: KnowledgeBase) -> dict[str, str]:
-    """Downloads (CSV, JSON), published JSON Schemas and the generated table contract, by
-    site path."""
+def files(kb: KnowledgeBase, site: Site = Site()) -> dict[str, str]:
+    """Downloads (CSV, JSON), published JSON Schemas, the generated table contract, the JSON
+    API, the Atom feed and the embeddable views, by site path."""
     out: dict[str, str] = {f"assets/kb/{CONTRACT_JS}": contract_js()}
+    assets = tuple(f"assets/kb/{a}" for a in (*STYLES, *SCRIPTS))
     for name in CATALOGS:
         out[download_path(name, "csv")] = export.to_csv(kb, name)
         out[download_path(name, "json")] = export.to_json(kb, name)
         out[schema_path(name)] = schema_text(name)
+        out[embed_path(name)] = embed_page(kb, name, site.name, assets, site.directory_urls)
+    built = build_time()
+    out.update(api.files(kb, built, site.directory_urls))
+    out[feed.FEED_PATH] = feed.atom(kb, site.name, site.url, site.directory_urls, built)
     return out

@@ -57,6 +57,8 @@ def read_settings(config_file: Path, out: Path) -> Settings:
         repo_url=data.get("repo_url") or None,
         directory_urls=data.get("use_directory_urls", True) is not False,
         listed=tuple(_listed(data.get("extra_css")) + _listed(data.get("extra_javascript"))),
+        site_name=str(data.get("site_name") or "Knowledge base"),
+        site_url=str(data["site_url"]) if data.get("site_url") else None,
     )
 
 

@@ -14,8 +14,8 @@ from kb.cells import Item, cell
 from kb.contract import CONTRACT
 from kb.introspect import FieldSpec, specs_by_name
 from kb.models import CATALOGS, Entry
+from kb.sharedtable import catalog_table
 from kb.stale import DEFAULT_STALE_DAYS, age_days, is_stale
-from kb.table import CatalogTable
 from kb.templating import attribute_json, render
 from kb.urls import Linker, download_path, schema_path
 from kb.vocab import Status
@@ -51,7 +51,8 @@ def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: 
         json_href=linker.file(download_path(catalog, "json")),
         schema_href=linker.file(schema_path(catalog)),
         contributing_href=linker.page(contributing),
-        table=CatalogTable.from_catalog(kb, catalog).as_html(linker, state="url"),
+        table=catalog_table(kb, catalog, linker),
+        embed_href=linker.embed(catalog),
     )
 
 

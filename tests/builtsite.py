@@ -43,7 +43,7 @@ def build_site(factory: pytest.TempPathFactory) -> Path:
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 BIN = Path(sys.executable).parent  # the console scripts installed next to the interpreter
-PROJECT_FILES = ("mkdocs.yml", "zensical.yml", "docs", "catalog")
+PROJECT_FILES = ("mkdocs.yml", "zensical.yml", "docs", "catalog", "overrides")
 
 
 def _zensical(dest: Path) -> subprocess.CompletedProcess[str]:

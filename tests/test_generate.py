@@ -26,8 +26,9 @@ nav:
 plugins:
   - search
   - kb
-extra_css: [assets/kb/table.css]          # Zensical loads only what is listed
-extra_javascript: [assets/kb/contract.js, assets/kb/table.js]
+# Zensical loads only what is listed
+extra_css: [assets/kb/table.css, assets/kb/stats.css, assets/kb/embed.css]
+extra_javascript: [assets/kb/contract.js, assets/kb/table.js, assets/kb/embed.js]
 markdown_extensions:
   - kb.markdown
   - tables
@@ -102,8 +103,9 @@ def test_generate_removes_the_page_of_a_deleted_entry(
     (project / "catalog" / "image-generators" / "pic-maker.yml").unlink()
     result = cli("generate")
     assert result.code == 0, result.err
-    assert " 1 removed" in result.out
+    assert " 2 removed" in result.out  # its page and its API response
     assert not page.exists() and not page.parent.exists()
+    assert not (OUT / "api" / "v1" / "image-generators" / "pic-maker.json").exists()
     assert "pic-maker" not in (OUT / "image-generators" / "index.md").read_text()
 
 
@@ -142,7 +144,7 @@ def test_generate_warns_when_the_configuration_does_not_load_the_table_script(
 ) -> None:
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace(", assets/kb/table.js]", "]"),
+        config.read_text(encoding="utf-8").replace(", assets/kb/table.js,", ","),
         encoding="utf-8",
     )
     result = cli("generate")

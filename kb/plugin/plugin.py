@@ -19,7 +19,6 @@ from mkdocs.utils import CountHandler
 from kb import markdown as kb_markdown
 from kb import pages as site_pages
 from kb.catalog import KnowledgeBase
-from kb.contract import CONTRACT_JS
 from kb.embeds import EmbedError
 from kb.loader import load
 from kb.pagemeta import page_meta
@@ -31,8 +30,9 @@ from kb.urls import Linker
 
 log = logging.getLogger("mkdocs.plugins.kb")
 # Shipped with the package; contract.js is generated (kb.pages.files) and loads first.
-ASSETS = ("table.js", "table.css")
-SCRIPTS = (CONTRACT_JS, "table.js")
+ASSETS = site_pages.ASSETS
+STYLES = site_pages.STYLES
+SCRIPTS = site_pages.SCRIPTS
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -55,7 +55,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         Hand-written pages' directives are expanded by the Markdown extension ``kb.markdown``,
         the same code that expands them under engines that run no MkDocs plugin."""
         _append_once(config.markdown_extensions, "kb.markdown")
-        _append_once(config.extra_css, "assets/kb/table.css")
+        for name in STYLES:
+            _append_once(config.extra_css, f"assets/kb/{name}")
         for name in SCRIPTS:
             _append_once(config.extra_javascript, f"assets/kb/{name}")
         if self.config.stage and self.command == "build":
@@ -80,7 +81,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file = File.generated(config, page.src, content="", inclusion=inclusion(page.src))
             file.edit_uri = repo_relative(config, page.yaml_path)
             files.append(file)
-        for path, content in site_pages.files(kb).items():
+        site = site_pages.Site(config.site_name, config.site_url, config.use_directory_urls)
+        for path, content in site_pages.files(kb, site).items():
             files.append(File.generated(config, path, content=content))
         for name in ASSETS:
             source = resources.files("kb").joinpath("assets", name)

@@ -1,0 +1,77 @@
+"""Horizontal bar charts as inline SVG, with the same numbers as a table beside each chart.
+
+Rendered at build time from a package template: no chart script, no request anywhere.
+Colours come from CSS custom properties (see ``assets/stats.css``), so the charts follow
+Material's light and dark palettes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from kb.stats import Series
+from kb.templating import render
+
+WIDTH = 640  # viewBox units; the SVG scales to its box
+LABEL_WIDTH = 230  # room for the value labels, left of the bars
+COUNT_ROOM = 48  # room right of the longest bar for its number
+ROW = 26  # height of one bar's row
+BAR = 18  # height of one bar
+MAX_LABEL = 30  # characters shown in the SVG; the table and the link name carry the rest
+
+
+@dataclass(frozen=True)
+class DrawnBar:
+    """One bar with its geometry and link, ready for the template."""
+
+    label: str
+    short: str
+    count: int
+    href: str | None
+    y: int
+    width: float
+    name: str  # the link's accessible name, e.g. "Open source: 4 of 15 entries"
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "…"
+
+
+def layout(series: Series, base_href: str) -> list[DrawnBar]:
+    """Place every bar; lengths are proportional to the count, the longest filling the room.
+
+    ``base_href`` is the catalog page's URL relative to the page the chart is on; each bar
+    links there with its URL state.
+    """
+    longest = max((b.count for b in series.bars), default=0) or 1
+    room = WIDTH - LABEL_WIDTH - COUNT_ROOM
+    return [
+        DrawnBar(
+            label=b.label,
+            short=_short(b.label),
+            count=b.count,
+            href=f"{base_href}?{b.query}" if b.query is not None else None,
+            y=i * ROW,
+            width=round(room * b.count / longest, 1),
+            name=f"{b.label}: {b.count} of {series.total} "
+            + ("entry" if series.total == 1 else "entries"),
+        )
+        for i, b in enumerate(series.bars)
+    ]
+
+
+def bar_chart(series: Series, base_href: str) -> Markup:
+    """A figure: heading, SVG chart (title, description, one link per bar) and its table."""
+    bars = layout(series, base_href)
+    return render(
+        "chart.html",
+        series=series,
+        bars=bars,
+        width=WIDTH,
+        height=max(len(bars), 1) * ROW,
+        label_width=LABEL_WIDTH,
+        bar_height=BAR,
+        row=ROW,
+    )

@@ -1,0 +1,154 @@
+"""Counts behind the stats page: entries by facet value, by freshness, and field coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from kb.catalog import KnowledgeBase
+from kb.introspect import FieldSpec, Kind, specs_by_name
+from kb.models import CATALOGS
+from kb.table import CatalogTable, facets
+
+# Freshness buckets: (label, upper bound in days, exclusive). Quarters, then a year.
+AGE_BUCKETS: tuple[tuple[str, int], ...] = (
+    ("Under 3 months", 91),
+    ("3 to 6 months", 183),
+    ("6 to 12 months", 366),
+    ("Over a year", 10**9),
+)
+NEVER = "Never re-checked"
+# Not counted as coverage: the entry itself, the dates (charted as freshness) and the
+# lifecycle fields, which only a discontinued or superseded entry needs.
+_NOT_COVERAGE = (
+    "id", "name", "summary", "sources", "added", "last_verified",
+    "status", "status_date", "status_note", "successor",
+)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: what it counts, how many, and the catalog URL state that shows those rows."""
+
+    label: str
+    count: int
+    query: str | None  # e.g. "license=open-source"; None when no view shows exactly these
+
+
+@dataclass(frozen=True)
+class Series:
+    """One chart's data: an id fit for HTML, a title, a sentence saying what it shows."""
+
+    key: str
+    title: str
+    description: str
+    total: int
+    bars: tuple[Bar, ...]
+
+
+def _frame(kb: KnowledgeBase, catalog: str, spec: FieldSpec) -> pd.DataFrame:
+    """One row per (entry, value) of a facet field."""
+    pairs = [(e.id, v) for e in kb.entries[catalog].values() for v in spec.raw(e)]
+    return pd.DataFrame(pairs, columns=["id", "value"])
+
+
+def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
+    """Entries by every value of every facet that some entry uses, in the order and with
+    the labels of the table's filters (a value no entry has is no filter there either)."""
+    entries = kb.entries[catalog]
+    table = CatalogTable.from_catalog(kb, catalog)
+    out = []
+    for spec in facets(catalog):
+        counts = _frame(kb, catalog, spec)["value"].value_counts()
+        values = table.facet_values(spec)
+        if not values:
+            continue
+        # The table offers a filter only for a field with two values or more in use.
+        bars = tuple(
+            Bar(
+                v["label"],
+                int(counts.get(v["value"], 0)),
+                urlencode({spec.name: v["value"]}) if len(values) > 1 else None,
+            )
+            for v in values
+        )
+        many = "each entry may count under several values" if spec.many else "one value each"
+        out.append(
+            Series(
+                f"{catalog}-by-{spec.name}",
+                f"{CATALOGS[catalog].title} by {spec.label.lower()}",
+                f"How many of the {len(entries)} entries have each {spec.label.lower()} "
+                f"value ({many}).",
+                len(entries),
+                bars,
+            )
+        )
+    return out
+
+
+def _age_label(verified: date | None, today: date) -> str:
+    if verified is None:
+        return NEVER
+    age = (today - verified).days
+    return next(label for label, limit in AGE_BUCKETS if age < limit)
+
+
+def freshness_series(kb: KnowledgeBase, catalog: str, today: date) -> Series:
+    """Entries by the age of their ``last_verified`` date, and those never re-checked."""
+    entries = list(kb.entries[catalog].values())
+    ages = pd.Series([_age_label(e.last_verified, today) for e in entries], dtype=object)
+    counts = ages.value_counts()
+    labels = [label for label, _ in AGE_BUCKETS] + [NEVER]
+    # No URL state filters by age: the closest view shows the dates, oldest first.
+    query = urlencode({"cols": "name,last_verified", "sort": "last_verified"})
+    return Series(
+        f"{catalog}-freshness",
+        f"{CATALOGS[catalog].title}: time since last verified",
+        f"Age of each entry's last check against its sources on {today.isoformat()}, "
+        f"out of {len(entries)} entries.",
+        len(entries),
+        tuple(Bar(label, int(counts.get(label, 0)), query) for label in labels),
+    )
+
+
+def coverage_series(kb: KnowledgeBase, catalog: str) -> Series:
+    """How many entries fill each field that is not always there."""
+    entries = list(kb.entries[catalog].values())
+    specs = [
+        s for s in specs_by_name(catalog).values()
+        # a rating is always written (with its basis) but not always rated
+        if s.name not in _NOT_COVERAGE and (not s.required or s.rated)
+    ]
+    # A value counts when the site shows one: an unrated rating or an empty list does not.
+    rows = [{s.name: bool(s.values(e)) for s in specs} for e in entries]
+    filled = pd.DataFrame(rows, columns=[s.name for s in specs], dtype=bool).sum()
+    bars = tuple(
+        Bar(s.label, int(filled.get(s.name, 0)), _coverage_query(s)) for s in specs
+    )
+    return Series(
+        f"{catalog}-coverage",
+        f"{CATALOGS[catalog].title}: optional fields filled in",
+        f"For each optional field and rating, how many of the {len(entries)} entries give "
+        "a value (a rating counts once it is rated).",
+        len(entries),
+        bars,
+    )
+
+
+def _coverage_query(spec: FieldSpec) -> str | None:
+    """The field beside the names, sorted: filled rows first (empty cells sort last)."""
+    if spec.kind in (Kind.MARKDOWN, Kind.URL, Kind.OBJECT):
+        return None
+    return urlencode({"cols": f"name,{spec.name}", "sort": f"-{spec.name}"})
+
+
+def catalog_series(kb: KnowledgeBase, catalog: str, today: date) -> list[Series]:
+    """Every chart of one catalog: its facets, then freshness, then coverage."""
+    return [
+        *facet_series(kb, catalog),
+        freshness_series(kb, catalog, today),
+        coverage_series(kb, catalog),
+    ]

@@ -1,0 +1,194 @@
+"""The stats page and the embeddable views in a real Chromium: a bar opens its filtered
+table; an embed in a host page's iframe applies its URL state and sizes the frame; the
+"Embed this view" snippet reproduces the view; the stats page passes axe."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from hostile.site import serve
+from ruamel.yaml import YAML
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CATALOG = Path(__file__).resolve().parents[2] / "catalog"
+
+
+# The bottom edge of the embed's content, in the frame's own pixels.
+CONTENT_BOTTOM = "Math.ceil(document.querySelector('main').getBoundingClientRect().bottom)"
+
+
+def raw(catalog: str) -> dict[str, dict[str, Any]]:
+    """The catalog's YAML files as plain data, read independently of the package."""
+    yaml = YAML(typ="safe")
+    return {p.stem: yaml.load(p.read_text("utf-8")) for p in (CATALOG / catalog).glob("*.yml")}
+
+
+def shown_ids(scope: Any) -> list[str]:
+    rows = scope.locator("div[data-kb-state=url] tbody tr:not([hidden])")
+    return [str(r.get_attribute("data-kb-id")) for r in rows.all()]
+
+
+def assert_clean(page: Any) -> None:
+    assert page.errors == [], page.errors
+    assert page.off_host == [], page.off_host
+
+
+@pytest.fixture
+def host(tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """A host page on another origin (another local server): write it, get its URL."""
+    with serve(tmp_path) as url:
+
+        def page_with(body: str) -> str:
+            (tmp_path / "host.html").write_text(body, "utf-8")
+            return url + "host.html"
+
+        yield page_with
+
+
+def test_clicking_a_stats_bar_opens_the_catalog_filtered(base_url: str, page: Any) -> None:
+    data = raw("annotation-vendors")
+    open_source = sorted(i for i, d in data.items() if d["license"] == "open-source")
+    page.goto(base_url + "stats/")
+    bar = page.locator("#annotation-vendors-by-license a.kb-chart-bar[aria-label^='Open source:']")
+    assert str(bar.get_attribute("xlink:href")).endswith("annotation-vendors/?license=open-source")
+    assert bar.get_attribute("aria-label") == (
+        f"Open source: {len(open_source)} of {len(data)} entries"
+    )
+    assert bar.locator(".kb-chart-count").text_content() == str(len(open_source))
+    bar.click()
+    page.wait_for_url("**/annotation-vendors/?license=open-source")
+    page.locator(".kb-status").wait_for()
+    assert sorted(shown_ids(page)) == open_source
+    assert page.locator(".kb-status").first.inner_text() == (
+        f"Showing {len(open_source)} of {len(data)}"
+    )
+    assert page.locator("fieldset[data-kb-facet=license] input[value=open-source]").is_checked()
+    assert_clean(page)
+
+
+def test_stats_page_works_after_instant_navigation(base_url: str, page: Any) -> None:
+    page.goto(base_url)
+    page.locator("nav.md-nav--primary a[href$='stats/']").first.click()
+    page.wait_for_url("**/stats/")
+    page.locator("#sourcing-modes-by-price").wait_for()  # the content swaps in after the URL
+    bars = page.locator("#sourcing-modes-by-price a.kb-chart-bar")
+    assert bars.count() == 3  # cheap, average, expensive: one mode each
+    bars.last.click()
+    page.wait_for_url("**/sourcing-modes/?price=expensive")
+    assert shown_ids(page) == ["in-house"]
+    assert_clean(page)
+
+
+def test_embed_in_a_host_page_applies_url_state_and_sizes_its_frame(
+    base_url: str, page: Any, host: Callable[[str], str]
+) -> None:
+    data = raw("annotation-vendors")
+    self_hosted = [i for i, d in data.items() if "self-hosted" in d.get("deployment", [])]
+    expected = sorted(self_hosted, key=lambda i: data[i]["name"].lower(), reverse=True)
+    src = base_url + "embed/annotation-vendors/?deployment=self-hosted&sort=-name"
+    # The host's listener follows the documented message, not the package's snippet.
+    page.goto(host(
+        f'<!doctype html><title>Host</title><p>Before the frame</p>'
+        f'<iframe id="kb" src="{src}" title="Vendors" style="width:900px;height:150px;border:0">'
+        "</iframe><p>After the frame</p><script>window.seen = [];"
+        "addEventListener('message', function (e) {"
+        "  if (e.data && e.data.type === 'kb-embed-height') {"
+        "    window.seen.push(e.data.height);"
+        "    document.getElementById('kb').style.height = e.data.height + 'px'; } });</script>",
+    ))
+    frame = page.frame_locator("#kb")
+    frame.locator(".kb-status").wait_for()
+    assert shown_ids(frame) == expected
+    assert frame.locator(".kb-status").inner_text() == f"Showing {len(expected)} of {len(data)}"
+    page.wait_for_function("window.seen.length > 0")
+    handle = page.frame(url=lambda u: "/embed/" in u)
+    content = handle.evaluate(CONTENT_BOTTOM)
+    page.wait_for_function(
+        "h => Math.abs(document.getElementById('kb').getBoundingClientRect().height - h) <= 2",
+        arg=content,
+    )
+    assert content > 150  # it grew to its content
+    # no scroll bar inside the frame: everything fits
+    assert handle.evaluate("document.documentElement.scrollHeight <= window.innerHeight + 1")
+    # growing the content (more rows) sends a new height
+    before = page.evaluate("window.seen[window.seen.length - 1]")
+    frame.locator("button:has-text('Reset')").click()
+    page.wait_for_function("h => window.seen[window.seen.length - 1] > h", arg=before)
+    # links open the full site in a new tab, not inside the frame
+    with page.context.expect_page() as opened:
+        frame.locator(f"tr[data-kb-id={expected[0]}] a").first.click()
+    new_tab = opened.value
+    new_tab.wait_for_load_state()
+    assert urlsplit(new_tab.url).path.endswith(f"/annotation-vendors/{expected[0]}/")
+    assert handle.url.startswith(base_url + "embed/annotation-vendors/")
+    assert page.errors == [], page.errors
+
+
+def test_embed_this_view_snippet_reproduces_the_view(
+    base_url: str, page: Any, host: Callable[[str], str]
+) -> None:
+    page.goto(base_url + "annotation-vendors/")
+    page.locator("details.kb-facets summary").click()
+    page.locator("fieldset[data-kb-facet=license] input[value=commercial]").check()
+    page.locator(".kb-search input").press_sequentially("label", delay=20)
+    page.locator("th[data-kb-field=name] button").click()
+    page.wait_for_url("**sort=name**")
+    page.locator("th[data-kb-field=name] button").click()  # descending
+    page.wait_for_url(
+        lambda u: all(p in u for p in ("license=commercial", "sort=-name", "q=label"))
+    )
+    wanted = shown_ids(page)
+    state = urlsplit(page.url).query
+    page.locator("summary:has-text('Embed this view')").click()
+    code = page.locator(".kb-embed-share textarea").input_value()
+    assert f"/embed/annotation-vendors/?{state.replace('&', '&amp;')}\"" in code, code
+    page.goto(host(f"<!doctype html><title>Host</title><h1>Partner site</h1>{code}"))
+    frame = page.frame_locator("iframe[data-kb-embed]")
+    frame.locator(".kb-status").wait_for()
+    assert shown_ids(frame) == wanted and wanted
+    assert frame.locator(".kb-search input").input_value() == "label"
+    handle = page.frame(url=lambda u: "/embed/" in u)
+    content = handle.evaluate(CONTENT_BOTTOM)
+    page.wait_for_function(
+        "h => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 2",
+        arg=content,
+    )
+    assert page.errors == [], page.errors
+
+
+def test_embed_without_javascript_shows_the_whole_table(base_url: str, browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(base_url + "embed/annotation-vendors/?license=open-source")
+    rows = tab.locator("table[data-kb-catalog=annotation-vendors] tbody tr")
+    assert rows.count() == len(raw("annotation-vendors"))
+    assert tab.locator("header, nav, footer").count() == 0
+    context.close()
+
+
+def test_stats_page_passes_axe_and_stays_on_host(base_url: str, page: Any) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + "stats/", wait_until="networkidle")
+    results = Axe().run(page)
+    serious = [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in results.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+    assert serious == [], json.dumps(serious, indent=1)
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("url", ["stats/", "use-the-data/", "embed/annotation-vendors/"])
+def test_new_pages_load_without_errors_or_off_host_requests(
+    base_url: str, page: Any, url: str
+) -> None:
+    page.goto(base_url + url, wait_until="networkidle")
+    assert_clean(page)

@@ -15,19 +15,17 @@ Target (issue 3): median <= 16 ms for a keystroke and for a sort.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import os
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import kb
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from localweb import CHROMIUM_ARGS, chromium_path, serve
+
 from kb.contract import CONTRACT_JS, contract_js
 from kb.loader import load
 from kb.table import CatalogTable
@@ -35,13 +33,6 @@ from kb.urls import Linker
 
 TARGET_MS = 16.0
 CATALOG = "image-optimizers"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 KINDS = ["online", "desktop", "plugin", "api"]
 COMPRESSION = ["[lossy]", "[lossless]", "[lossy, lossless]", "[]"]
 PRICING = ["[free]", "[free-tier, subscription]", "[one-time]", "[pay-per-use, quote]"]
@@ -130,32 +121,11 @@ def write_page(folder: Path, count: int) -> int:
     return len(page.encode("utf-8"))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """No access log on the benchmark output."""
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (history.pushState needs an http origin)."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def chromium() -> str:
-    """The system Chromium: $KB_CHROMIUM, /usr/bin/chromium or one on the PATH."""
-    for candidate in (os.environ.get("KB_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    sys.exit("no Chromium found (set KB_CHROMIUM)")
+    """The system Chromium the tests use, or exit with how to point at one."""
+    return chromium_path() or sys.exit("no Chromium found (set KB_CHROMIUM)")
 
 
 def measure(url: str, samples: int) -> dict[str, dict[str, object]]:

@@ -11,30 +11,21 @@ the pictures are for looking at the site without serving it.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from localweb import CHROMIUM_ARGS, chromium_path, serve
 
 from kb.models import CATALOGS
 
 ROOT = Path(__file__).resolve().parents[1]
 PREFIX = "cv-kb"  # the path of site_url in mkdocs.yml
 WIDTHS = {"1280": (1280, 800), "1440": (1440, 900), "390": (390, 844)}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 OTHER_PAGES = {
     "entry-cvat": "annotation-vendors/cvat/",
     "compare-image-generators": "image-generators/compare/?id=dall-e-2&id=midjourney&id=canva",
@@ -53,32 +44,11 @@ def build(dest: Path) -> None:
         sys.exit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """No access log."""
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free local port."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{PREFIX}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def chromium() -> str:
-    """The system Chromium: $KB_CHROMIUM, /usr/bin/chromium or one on the PATH."""
-    for candidate in (os.environ.get("KB_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    sys.exit("no Chromium found (set KB_CHROMIUM)")
+    """The system Chromium the tests use, or exit with how to point at one."""
+    return chromium_path() or sys.exit("no Chromium found (set KB_CHROMIUM)")
 
 
 def shoot(base: str, out: Path) -> list[Path]:

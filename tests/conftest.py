@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from localweb import CHROMIUM_ARGS, chromium_path
 
 from kb.catalog import KnowledgeBase
 from kb.cli import main
@@ -221,23 +221,6 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 
 
 # --- the browser shared by every real-browser test --------------------------------------
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-def chromium_path() -> str | None:
-    """The system Chromium: $KB_CHROMIUM, /usr/bin/chromium, or one on the PATH."""
-    for candidate in (os.environ.get("KB_CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:

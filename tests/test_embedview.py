@@ -18,7 +18,7 @@ def test_a_standalone_page_with_the_table_and_no_site_chrome(loaded: KnowledgeBa
     html = embed_page(loaded, "annotation-vendors", "Test <KB>", assets)
     assert html.startswith("<!doctype html>")
     assert "<title>Annotation vendors · Test &lt;KB&gt;</title>" in html
-    assert '<table data-kb-catalog="annotation-vendors">' in html
+    assert '<table data-kb-catalog="annotation-vendors"' in html  # the contract attribute
     assert '<tr data-kb-id="label-tool"' in html
     assert 'data-kb-state="url"' in html  # reads q, facets and sort from its own address
     assert 'href="../../annotation-vendors/label-tool/"' in html

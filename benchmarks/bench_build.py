@@ -77,6 +77,16 @@ Last verified: 2026-01-06
 """
 
 
+def write_entries(base: Path, count: int) -> None:
+    """``count`` generated image-optimizer entries under ``base/catalog``."""
+    folder = base / "catalog" / "image-optimizers"
+    folder.mkdir(parents=True)
+    for n in range(count):
+        entry_id = f"optimizer-{n:05d}"
+        text = ENTRY.format(id=entry_id, n=n, mb=5 + n % 20)
+        (folder / f"{entry_id}.yml").write_text(text, encoding="utf-8")
+
+
 def kb_project(base: Path, count: int) -> Path:
     """A site built by the plugin from ``count`` generated entries."""
     (base / "docs").mkdir(parents=True)
@@ -86,12 +96,7 @@ def kb_project(base: Path, count: int) -> Path:
         "  - Optimizers: image-optimizers/index.md\nplugins:\n  - search\n  - kb\n",
         encoding="utf-8",
     )
-    folder = base / "catalog" / "image-optimizers"
-    folder.mkdir(parents=True)
-    for n in range(count):
-        entry_id = f"optimizer-{n:05d}"
-        text = ENTRY.format(id=entry_id, n=n, mb=5 + n % 20)
-        (folder / f"{entry_id}.yml").write_text(text, encoding="utf-8")
+    write_entries(base, count)
     return base
 
 

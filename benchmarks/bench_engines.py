@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_build import ENTRY, THEME
+from bench_build import THEME, write_entries
 
 BIN = Path(sys.executable).parent
 
@@ -55,12 +55,7 @@ def project(base: Path, count: int) -> Path:
     (base / "docs" / "index.md").write_text(HOME, encoding="utf-8")
     (base / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (base / "zensical.yml").write_text(ZENSICAL_YML, encoding="utf-8")
-    folder = base / "catalog" / "image-optimizers"
-    folder.mkdir(parents=True)
-    for n in range(count):
-        entry_id = f"optimizer-{n:05d}"
-        text = ENTRY.format(id=entry_id, n=n, mb=5 + n % 20)
-        (folder / f"{entry_id}.yml").write_text(text, encoding="utf-8")
+    write_entries(base, count)
     return base
 
 

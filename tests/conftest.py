@@ -166,6 +166,14 @@ class Tree:
         """The hand-written YAML of one of the tree's valid entries."""
         return entry_text(catalog, entry_id)
 
+    def supersede(self, catalog: str, entry_id: str, successor: str) -> Path:
+        """Rewrite one of the tree's valid entries as superseded by ``successor``."""
+        text = self.valid(catalog, entry_id) + (
+            "status: superseded\nstatus_date: 2024-04-02\n"
+            f"status_note: Replaced by its maker.\nsuccessor: {successor}\n"
+        )
+        return self.write(catalog, entry_id, text)
+
     def rel(self, catalog: str, name: str) -> str:
         """The path as ``kb`` prints it (relative to the working directory)."""
         return f"catalog/{catalog}/{name if '.' in name else name + '.yml'}"

@@ -20,12 +20,7 @@ def test_references_are_indexed_both_ways(loaded: KnowledgeBase) -> None:
 
 
 def test_a_dangling_successor_is_reported_with_a_suggestion(tree: Tree) -> None:
-    text = tree.valid("annotation-techniques", "polygon").replace(
-        "added: 2024-04-01",
-        "added: 2024-04-01\nstatus: superseded\nstatus_date: 2024-04-02\n"
-        "status_note: Merged into another technique.\nsuccessor: bounding-bx",
-    )
-    tree.write("annotation-techniques", "polygon", text)
+    tree.supersede("annotation-techniques", "polygon", "bounding-bx")
     kb = load(Path("catalog"))
     (problem,) = kb.problems
     assert problem.path == "catalog/annotation-techniques/polygon.yml"

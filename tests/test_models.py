@@ -201,19 +201,7 @@ def test_lifecycle_fields_hang_together() -> None:
 
 def test_lists_refuse_repeats_except_layers() -> None:
     model = CATALOGS["image-generators"].model
-    base = {
-        "id": "x",
-        "name": "X",
-        "summary": "S.",
-        "access": ["web"],
-        "pricing": ["free"],
-        "sources": [
-            {"url": "https://e.example/", "title": "T", "kind": "vendor", "accessed": "2024-01-01"}
-        ],
-        "last_verified": "2024-01-02",
-        "added": "2024-01-01",
-        **UNRATED,
-    }
+    base = {**GENERATOR, "last_verified": "2024-01-06"}
     model.model_validate(base)
     with pytest.raises(ValidationError, match="lists 'web' twice"):
         model.model_validate({**base, "access": ["web", "web"]})

@@ -160,23 +160,29 @@ def test_any_text_renders_as_text(
     assert name[:80] in shown and summary in shown
 
 
-def test_a_javascript_link_in_markdown_is_dropped() -> None:
-    kb = base(Path("catalog"))
-    mode = SourcingMode.model_validate(
+def sourcing_mode(**fields: object) -> SourcingMode:
+    """A valid sourcing mode with the given fields set (a name at least)."""
+    return SourcingMode.model_validate(
         {
             "id": "m",
-            "name": "M",
             "summary": "S",
             "time_required": RATED_LOW,
             "price": {**RATED_LOW, "rating": "cheap"},
             "labeling_quality": RATED_LOW,
             "security": RATED_LOW,
             "who_labels": "W",
-            "description": "[click](javascript:alert(1)) and [ok](https://example.org/)",
             "sources": [SOURCE],
             "last_verified": date(2024, 5, 2),
             "added": date(2024, 4, 1),
+            **fields,
         }
+    )
+
+
+def test_a_javascript_link_in_markdown_is_dropped() -> None:
+    kb = base(Path("catalog"))
+    mode = sourcing_mode(
+        name="M", description="[click](javascript:alert(1)) and [ok](https://example.org/)"
     )
     kb.entries["sourcing-modes"]["m"] = mode
     html = str(entry_page(kb, "sourcing-modes", mode, Linker("sourcing-modes/m/"), None))
@@ -187,21 +193,7 @@ def test_a_javascript_link_in_markdown_is_dropped() -> None:
 
 def test_facet_values_survive_the_attribute() -> None:
     kb = base(Path("catalog"))
-    mode = SourcingMode.model_validate(
-        {
-            "id": "m",
-            "name": "It's <b>",
-            "summary": "S",
-            "time_required": RATED_LOW,
-            "price": {**RATED_LOW, "rating": "cheap"},
-            "labeling_quality": RATED_LOW,
-            "security": RATED_LOW,
-            "who_labels": "W",
-            "sources": [SOURCE],
-            "last_verified": date(2024, 5, 2),
-            "added": date(2024, 4, 1),
-        }
-    )
+    mode = sourcing_mode(name="It's <b>")
     kb.entries["sourcing-modes"]["m"] = mode
     html = str(CatalogTable.from_catalog(kb, "sourcing-modes").as_html(Linker("sourcing-modes/")))
     row = next(dict(a) for t, a in parse(html).tags if t == "tr" and dict(a).get("data-kb-id"))

@@ -26,12 +26,7 @@ def test_the_ranking_knows_only_the_rated_criteria(loaded: KnowledgeBase) -> Non
 
 
 def test_a_mention_of_a_superseded_product_says_so(tree: Tree) -> None:
-    text = tree.valid("annotation-techniques", "polygon").replace(
-        "added: 2024-04-01",
-        "added: 2024-04-01\nstatus: superseded\nstatus_date: 2024-04-02\n"
-        "status_note: Merged into the box technique.\nsuccessor: bounding-box",
-    )
-    tree.write("annotation-techniques", "polygon", text)
+    tree.supersede("annotation-techniques", "polygon", "bounding-box")
     kb = load(Path("catalog"))
     html = str(link(kb, "annotation-techniques", "polygon", HERE, ""))
     assert html.strip().endswith('Polygon</a> <span class="kb-status-note">(superseded)</span>')

@@ -12,31 +12,21 @@ from urllib.parse import urlsplit
 
 import pytest
 from hostile.site import serve
-from ruamel.yaml import YAML
+
+from browser.reading import assert_clean, raw, serious_violations, shown_ids
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CATALOG = Path(__file__).resolve().parents[2] / "catalog"
 
 
 # The bottom edge of the embed's content, in the frame's own pixels.
 CONTENT_BOTTOM = "Math.ceil(document.querySelector('main').getBoundingClientRect().bottom)"
 
 
-def raw(catalog: str) -> dict[str, dict[str, Any]]:
-    """The catalog's YAML files as plain data, read independently of the package."""
-    yaml = YAML(typ="safe")
-    return {p.stem: yaml.load(p.read_text("utf-8")) for p in (CATALOG / catalog).glob("*.yml")}
 
 
-def shown_ids(scope: Any) -> list[str]:
-    rows = scope.locator("div[data-kb-state=url] tbody tr:not([hidden])")
-    return [str(r.get_attribute("data-kb-id")) for r in rows.all()]
 
 
-def assert_clean(page: Any) -> None:
-    assert page.errors == [], page.errors
-    assert page.off_host == [], page.off_host
 
 
 @pytest.fixture
@@ -173,15 +163,8 @@ def test_embed_without_javascript_shows_the_whole_table(base_url: str, browser: 
 
 
 def test_stats_page_passes_axe_and_stays_on_host(base_url: str, page: Any) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(base_url + "stats/", wait_until="networkidle")
-    results = Axe().run(page)
-    serious = [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in results.response["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert serious == [], json.dumps(serious, indent=1)
     assert_clean(page)
 

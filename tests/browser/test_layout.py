@@ -6,25 +6,20 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
+
+from browser.reading import CATALOG, assert_clean, raw, serious_violations, shown_ids
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CATALOG = Path(__file__).resolve().parents[2] / "catalog"
 CATALOGS = sorted(p.name for p in CATALOG.iterdir() if p.is_dir())
 DESKTOPS = [(1280, 800), (1440, 900)]
 PHONE = (390, 844)
 TABLE = "div[data-kb-state=url]"
 
 
-def raw(catalog: str) -> dict[str, dict[str, Any]]:
-    """The catalog's YAML files as plain data, read independently of the package."""
-    yaml = YAML(typ="safe")
-    return {p.stem: yaml.load(p.read_text("utf-8")) for p in (CATALOG / catalog).glob("*.yml")}
 
 
 def open_at(page: Any, url: str, size: tuple[int, int]) -> None:
@@ -33,13 +28,8 @@ def open_at(page: Any, url: str, size: tuple[int, int]) -> None:
     page.locator(f"{TABLE} .kb-toolbar").wait_for()
 
 
-def shown_ids(page: Any) -> list[str]:
-    return [str(r.get_attribute("data-kb-id")) for r in page.locator(f"{TABLE} tbody tr").all()]
 
 
-def assert_clean(page: Any) -> None:
-    assert page.errors == [], page.errors
-    assert page.off_host == [], page.off_host
 
 
 GEOMETRY = """(sel) => {
@@ -313,18 +303,11 @@ AXE_PAGES = [
 def test_no_serious_accessibility_violations_at_both_widths(
     base_url: str, page: Any, url: str, size: tuple[int, int]
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(base_url + url, wait_until="networkidle")
     if "compare" in url:
         page.locator(".kb-compare thead").wait_for()
-    results = Axe().run(page)
-    serious = [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in results.response["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert serious == [], json.dumps(serious, indent=1)
 
 

@@ -5,35 +5,24 @@ requests."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
+
+from browser.reading import assert_clean, raw, serious_violations, shown_ids
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CATALOG = Path(__file__).resolve().parents[2] / "catalog"
 
 
-def raw(catalog: str) -> dict[str, dict[str, Any]]:
-    """The catalog's YAML files as plain data, read independently of the package."""
-    yaml = YAML(typ="safe")
-    return {p.stem: yaml.load(p.read_text("utf-8")) for p in (CATALOG / catalog).glob("*.yml")}
 
 
-def shown_ids(page: Any) -> list[str]:
-    rows = page.locator("div[data-kb-state=url] tbody tr:not([hidden])")
-    return [str(r.get_attribute("data-kb-id")) for r in rows.all()]
 
 
 def status(page: Any) -> str:
     return str(page.locator(".kb-status").first.inner_text())
 
 
-def assert_clean(page: Any) -> None:
-    assert page.errors == [], page.errors
-    assert page.off_host == [], page.off_host
 
 
 def test_ordinal_column_sorts_by_rank_by_click_and_keyboard(base_url: str, page: Any) -> None:
@@ -208,13 +197,6 @@ def test_pages_load_without_errors_or_off_host_requests(base_url: str, page: Any
     "url", ["annotation-vendors/", "annotation-vendors/cvat/", "concepts/image-annotation/"]
 )
 def test_no_serious_accessibility_violations(base_url: str, page: Any, url: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(base_url + url, wait_until="networkidle")
-    results = Axe().run(page)
-    serious = [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in results.response["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert serious == [], json.dumps(serious, indent=1)

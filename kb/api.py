@@ -14,7 +14,7 @@ from typing import Any
 
 from kb.apischema import catalog_response_schema, entry_response_schema, index_schema
 from kb.catalog import KnowledgeBase
-from kb.export import records
+from kb.export import raw_values, records
 from kb.models import CATALOGS, Entry
 from kb.urls import Linker, download_path, schema_path
 
@@ -69,10 +69,10 @@ def _links(kb: KnowledgeBase, ln: Linker, catalog: str, entry_id: str) -> list[d
 
 def item(kb: KnowledgeBase, catalog: str, entry: Entry, ln: Linker) -> dict[str, Any]:
     """One entry: raw YAML values under ``data``, its page, and its references as links."""
-    data = entry.model_dump(mode="json", exclude_none=True, exclude_unset=True)
+    data = raw_values(entry)
     links: dict[str, list[dict[str, str]]] = {}
-    for ref in kb.references:
-        if ref.source == (catalog, entry.id) and ref.target[1] in kb.entries[ref.target[0]]:
+    for ref in kb.references_from(catalog, entry.id):
+        if ref.target[1] in kb.entries[ref.target[0]]:
             links.setdefault(ref.field, []).extend(_links(kb, ln, *ref.target))
     referrers = [
         link

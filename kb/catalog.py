@@ -34,6 +34,9 @@ class KnowledgeBase:
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    _indexes: dict[str, tuple[int, dict[tuple[str, str], list[Reference]]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def ok(self) -> bool:
@@ -56,7 +59,22 @@ class KnowledgeBase:
 
     def referrers(self, catalog: str, entry_id: str) -> list[Reference]:
         """References pointing at the given entry."""
-        return [r for r in self.references if r.target == (catalog, entry_id)]
+        return self._by_end("target").get((catalog, entry_id), [])
+
+    def references_from(self, catalog: str, entry_id: str) -> list[Reference]:
+        """References the given entry makes, in file order."""
+        return self._by_end("source").get((catalog, entry_id), [])
+
+    def _by_end(self, end: str) -> dict[tuple[str, str], list[Reference]]:
+        # Every entry page and API response asks: index the references once, not per entry
+        # (a scan per entry makes the build quadratic). Rebuilt if references were added.
+        index = self._indexes.get(end)
+        if index is None or index[0] != len(self.references):
+            grouped: dict[tuple[str, str], list[Reference]] = {}
+            for ref in self.references:
+                grouped.setdefault(getattr(ref, end), []).append(ref)
+            index = self._indexes[end] = (len(self.references), grouped)
+        return index[1]
 
     def path_of(self, catalog: str, entry_id: str) -> Path:
         """The YAML file an entry lives in."""

@@ -9,17 +9,18 @@ from typing import Any
 import pandas as pd
 
 from kb.catalog import KnowledgeBase
-from kb.models import CATALOGS
+from kb.models import CATALOGS, Entry
 from kb.writefile import write_atomic
+
+
+def raw_values(entry: Entry) -> dict[str, Any]:
+    """The entry as its YAML has it: only the keys written, enum codes, ISO dates."""
+    return entry.model_dump(mode="json", exclude_none=True, exclude_unset=True)
 
 
 def records(kb: KnowledgeBase, catalog: str) -> list[dict[str, Any]]:
     """Every entry of ``catalog`` as raw values (enum codes, ISO dates), ``id`` first."""
-    return [
-        entry.model_dump(mode="json", exclude_none=True, exclude_unset=True)
-        for name, entry in kb.all()
-        if name == catalog
-    ]
+    return [raw_values(entry) for name, entry in kb.all() if name == catalog]
 
 
 def _cell(value: Any) -> Any:

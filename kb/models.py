@@ -226,10 +226,6 @@ class Entry(BaseModel):
         """True when every source is one of the 2023 seed articles."""
         return all(s.kind is v.SourceKind.SEED for s in self.sources)
 
-    @property
-    def rechecked(self) -> bool:
-        """True when a person compared the entry with sources beyond the 2023 articles."""
-        return self.last_verified is not None and not self.seed_only
 
 
 # Filled in only when a product is discontinued or superseded; `kb new` leaves them out.

@@ -17,9 +17,9 @@ from pydantic import BaseModel
 from kb.catalog import KnowledgeBase
 from kb.fields import NumberFormat
 from kb.introspect import FieldSpec, Kind
-from kb.models import Entry, Rating
+from kb.models import ACTIVE, Entry, Rating
 from kb.urls import Linker
-from kb.vocab import Status, Vocab
+from kb.vocab import Term
 
 # Tags a Markdown description may produce; anything else is dropped, and links may only
 # use these schemes (no javascript:, data:, vbscript:).
@@ -135,7 +135,7 @@ def _object_item(value: BaseModel) -> Item:
     if "url" in data:
         note = f"accessed {data['accessed'].isoformat()}" if data.get("accessed") else None
         return Item(str(data.get("title") or data["url"]), data["url"], True, note)
-    parts = [v.label if isinstance(v, Vocab) else str(v) for v in data.values() if v is not None]
+    parts = [v.label if isinstance(v, Term) else str(v) for v in data.values() if v is not None]
     return Item(": ".join(parts))
 
 
@@ -143,7 +143,7 @@ def _item(kb: KnowledgeBase, spec: FieldSpec, value: Any, linker: Linker) -> Ite
     if spec.kind is Kind.REF and spec.ref:
         target = kb.get(spec.ref, value)
         return Item(target.name if target else value, linker.entry(spec.ref, value))
-    if isinstance(value, Vocab):
+    if isinstance(value, Term):
         return Item(value.label)
     if isinstance(value, bool):
         return Item("Yes" if value else "No")
@@ -162,7 +162,7 @@ def _sort_key(spec: FieldSpec, values: list[Any], items: list[Item]) -> str:
     if not values:
         return ""  # empty cells sort last either way
     first = values[0]
-    if spec.kind is Kind.ORDINAL and isinstance(first, Vocab) and first.rank is not None:
+    if spec.kind is Kind.ORDINAL and isinstance(first, Term) and first.rank is not None:
         return str(first.rank)
     if spec.kind is Kind.NUMBER and not spec.many:
         return repr(first)
@@ -196,7 +196,7 @@ SEED_ONLY = "as reported in 2023"
 def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> list[Item]:
     """A retired product says so beside its name, with a link to what replaced it; an entry
     resting only on the 2023 articles is flagged too (its row also matches a search for it)."""
-    if entry.status is Status.ACTIVE:
+    if entry.status is ACTIVE:
         return [Item(SEED_ONLY, badge=True)] if entry.seed_only else []
     successor = kb.get(catalog, entry.successor) if entry.successor else None
     if successor is None:

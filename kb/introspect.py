@@ -16,7 +16,7 @@ from pydantic.fields import FieldInfo
 
 from kb.fields import URL_PATTERN, Column, Display, MarkdownText, NotFaceted, NumberFormat, RefTo
 from kb.models import CATALOGS, Entry, Rating
-from kb.vocab import Vocab
+from kb.vocab import Vocabulary
 
 
 class Kind(StrEnum):
@@ -49,7 +49,7 @@ class FieldSpec:
     required: bool
     kind: Kind
     many: bool  # a list of values
-    vocab: type[Vocab] | None  # for enum and ordinal fields (a rating: its scale)
+    vocab: Vocabulary | None  # for enum and ordinal fields (a rating: its scale)
     ref: str | None  # the referenced catalog
     column: bool  # offered as a column of the comparison table (the Column marker)
     facetable: bool = True
@@ -58,7 +58,7 @@ class FieldSpec:
     display: NumberFormat | None = None  # how a number reads (percent, count, megabytes)
     rated: bool = False  # the value is a Rating: a level with its basis
     model: type[BaseModel] | None = None  # the nested model of an object field or rating
-    base: Any = None  # the bare Python type (str, int, float, date, a Vocab, a model ...)
+    base: Any = None  # the bare Python type (str, int, float, date, Term, a model ...)
 
     @property
     def facet(self) -> bool:
@@ -113,8 +113,9 @@ def _unwrap(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
 def _kind(base: Any, meta: tuple[Any, ...]) -> Kind:
     if any(isinstance(m, RefTo) for m in meta):
         return Kind.REF
-    if isinstance(base, type) and issubclass(base, Vocab):
-        return Kind.ORDINAL if base.is_ordinal() else Kind.ENUM
+    vocab = _vocabulary(meta)
+    if vocab is not None:
+        return Kind.ORDINAL if vocab.ordinal else Kind.ENUM
     if isinstance(base, type) and issubclass(base, BaseModel):
         return Kind.OBJECT
     simple = {bool: Kind.BOOL, int: Kind.NUMBER, float: Kind.NUMBER, date: Kind.DATE}
@@ -127,11 +128,16 @@ def _kind(base: Any, meta: tuple[Any, ...]) -> Kind:
     return Kind.TEXT
 
 
-def _scale(rating: type[Rating[Any]]) -> type[Vocab]:
-    """The vocabulary a Rating model rates on (the type of its ``rating`` field)."""
-    base, _ = _unwrap(rating.model_fields["rating"].annotation)
-    assert isinstance(base, type) and issubclass(base, Vocab)
-    return base
+def _vocabulary(meta: tuple[Any, ...]) -> Vocabulary | None:
+    return next((m for m in meta if isinstance(m, Vocabulary)), None)
+
+
+def _scale(rating: type[Rating[Any]]) -> Vocabulary:
+    """The vocabulary a Rating model rates on (the marker on its ``rating`` field)."""
+    _, meta = _unwrap(rating.model_fields["rating"].annotation)
+    scale = _vocabulary(meta)
+    assert scale is not None, f"{rating.__name__}.rating has no vocabulary"
+    return scale
 
 
 def spec_of(name: str, info: FieldInfo, own_catalog: str | None = None) -> FieldSpec:
@@ -143,10 +149,7 @@ def spec_of(name: str, info: FieldInfo, own_catalog: str | None = None) -> Field
         meta = (*meta, *inner)
     meta = (*meta, *info.metadata)
     rated = isinstance(base, type) and issubclass(base, Rating)
-    if rated:
-        vocab: type[Vocab] | None = _scale(base)
-    else:
-        vocab = base if isinstance(base, type) and issubclass(base, Vocab) else None
+    vocab = _scale(base) if rated else _vocabulary(meta)
     column = next((m for m in meta if isinstance(m, Column)), None)
     ref = next((m for m in meta if isinstance(m, RefTo)), None)
     display = next((m.format for m in meta if isinstance(m, Display)), None)

@@ -98,7 +98,7 @@ def message_for(error: ErrorDetails, allowed_fields: list[str]) -> str:
         name = str(error["loc"][-1])
         hint = suggest(name, allowed_fields) or f"; allowed: {', '.join(allowed_fields)}"
         return f"unknown field '{name}'{hint}"
-    if kind == "enum":
+    if kind in {"enum", "literal_error"}:  # a vocabulary term
         return f"{field}: {describe(value)} is not allowed; use one of {ctx.get('expected', '')}"
     if kind.endswith("_type") and kind in {
         "string_type",

@@ -40,7 +40,7 @@ from kb.fields import (
 )
 
 T = TypeVar("T")
-V = TypeVar("V", bound=v.Vocab)
+V = TypeVar("V", bound=v.Term)
 
 # A list of distinct values, at most MAX_LIST long; Some[...] also needs one item.
 Many = Annotated[
@@ -55,6 +55,11 @@ SourcingModeId = Annotated[Ref, RefTo("sourcing-modes")]
 TaskId = Annotated[Ref, RefTo("vision-tasks")]
 SameCatalogId = Annotated[Ref, RefTo(None)]
 
+# Terms the code branches on; looked up at import, so a mistyped code fails at once.
+ACTIVE = v.vocab("status")["active"]
+SUPERSEDED = v.vocab("status")["superseded"]
+SEED = v.vocab("source-kind")["seed"]
+
 
 class Source(BaseModel):
     """Where a fact in the entry comes from."""
@@ -63,7 +68,7 @@ class Source(BaseModel):
 
     url: Url = Field(title="URL", description="Web address of the source (http or https).")
     title: Text = Field(title="Title", description="Title of the page or article cited.")
-    kind: v.SourceKind = Field(
+    kind: Annotated[v.Term, v.vocab("source-kind")] = Field(
         title="Kind",
         description="seed (one of the 2023 articles the catalog started from), vendor (the "
         "maker's own page, docs or repository) or third-party (anyone else).",
@@ -107,8 +112,12 @@ class Rating(BaseModel, Generic[V]):
         return self
 
 
-LevelRating = Rating[v.Level]
-CostRating = Rating[v.CostLevel]
+class LevelRating(Rating[Annotated[v.Term, v.vocab("level")]]):
+    """A rating on the scale low < average < high."""
+
+
+class CostRating(Rating[Annotated[v.Term, v.vocab("cost-level")]]):
+    """A rating on the scale cheap < average < expensive."""
 
 
 class Entry(BaseModel):
@@ -137,8 +146,8 @@ class Entry(BaseModel):
     added: Annotated[Date, Column(default=False)] = Field(
         title="Added", description="Date the entry entered the catalog (YYYY-MM-DD)."
     )
-    status: Annotated[v.Status, Column(default=False)] = Field(
-        default=v.Status.ACTIVE,
+    status: Annotated[v.Term, v.vocab("status"), Column(default=False)] = Field(
+        default=ACTIVE,
         title="Status",
         description="active (default), discontinued, or superseded (by the successor).",
     )
@@ -176,7 +185,7 @@ class Entry(BaseModel):
     @classmethod
     def _needed_unless_active(cls, value: object, info: ValidationInfo) -> object:
         status = info.data.get("status")
-        if value is None and status not in (None, v.Status.ACTIVE):
+        if value is None and status not in (None, ACTIVE):
             raise PydanticCustomError(
                 "status_detail", "is required when status is {status}", {"status": str(status)}
             )
@@ -185,7 +194,7 @@ class Entry(BaseModel):
     @field_validator("successor")
     @classmethod
     def _only_when_superseded(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None and info.data.get("status") is not v.Status.SUPERSEDED:
+        if value is not None and info.data.get("status") is not SUPERSEDED:
             raise PydanticCustomError(
                 "successor_status", "is only for a superseded entry; add status: superseded", {}
             )
@@ -224,8 +233,7 @@ class Entry(BaseModel):
     @property
     def seed_only(self) -> bool:
         """True when every source is one of the 2023 seed articles."""
-        return all(s.kind is v.SourceKind.SEED for s in self.sources)
-
+        return all(s.kind is SEED for s in self.sources)
 
 
 # Filled in only when a product is discontinued or superseded; `kb new` leaves them out.
@@ -238,13 +246,13 @@ class ImageGenerator(Entry):
     maker: Annotated[Name | None, Column(default=False)] = Field(
         default=None, title="Maker", description="Company or group that makes it."
     )
-    access: Annotated[Some[v.AccessChannel], Column()] = Field(
+    access: Annotated[Some[v.Term], v.vocab("access-channel"), Column()] = Field(
         title="Access", description="Where you use it: web, discord, ios, android, desktop, api."
     )
-    pricing: Annotated[Some[v.PricingModel], Column()] = Field(
+    pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column()] = Field(
         title="Pricing", description="Every way it can be paid for (free-tier, credits, ...)."
     )
-    features: Annotated[Many[v.GeneratorFeature], Column()] = Field(
+    features: Annotated[Many[v.Term], v.vocab("generator-feature"), Column()] = Field(
         default_factory=list, title="Features", description="Capabilities the sources confirm."
     )
     technology: Annotated[Text | None, Column(default=False)] = Field(
@@ -252,9 +260,9 @@ class ImageGenerator(Entry):
         title="Technology",
         description="Model or method it is built on, as the sources report it.",
     )
-    ownership: Annotated[v.Ownership | None, Column(short="Ownership", default=False)] = Field(
-        default=None, title="Image ownership", description="Who owns generated images."
-    )
+    ownership: Annotated[
+        v.Term | None, v.vocab("ownership"), Column(short="Ownership", default=False)
+    ] = Field(default=None, title="Image ownership", description="Who owns generated images.")
     free_allowance: Annotated[Text | None, Column(short="Free use", default=False)] = Field(
         default=None, title="Free allowance", description="What the free tier or trial gives."
     )
@@ -279,17 +287,17 @@ class ImageGenerator(Entry):
 class ImageOptimizer(Entry):
     """A tool that compresses or optimizes images, online or on the desktop."""
 
-    kind: Annotated[v.ToolKind, Column()] = Field(
+    kind: Annotated[v.Term, v.vocab("tool-kind"), Column()] = Field(
         title="Kind", description="How it is run: online, desktop, plugin, api or cli."
     )
-    compression: Annotated[Many[v.CompressionMode], Column()] = Field(
+    compression: Annotated[Many[v.Term], v.vocab("compression-mode"), Column()] = Field(
         default_factory=list, title="Compression", description="lossless, lossy, or both."
     )
-    input_formats: Annotated[Many[v.ImageFormat], Column(short="Reads")] = Field(
+    input_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Reads")] = Field(
         default_factory=list, title="Input formats", description="Formats it can open."
     )
-    output_formats: Annotated[Many[v.ImageFormat], Column(short="Writes")] = Field(
-        default_factory=list, title="Output formats", description="Formats it can save."
+    output_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Writes")] = (
+        Field(default_factory=list, title="Output formats", description="Formats it can save.")
     )
     max_file_size_mb: Annotated[Float | None, Column(short="Max size"), Display("megabytes")] = (
         Field(
@@ -305,13 +313,13 @@ class ImageOptimizer(Entry):
         title="Files per batch",
         description="How many files one run accepts (1 when it takes one at a time).",
     )
-    pricing: Annotated[Some[v.PricingModel], Column()] = Field(
+    pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column()] = Field(
         title="Pricing", description="Every way it can be paid for."
     )
-    features: Annotated[Many[v.OptimizerFeature], Column(default=False)] = Field(
+    features: Annotated[Many[v.Term], v.vocab("optimizer-feature"), Column(default=False)] = Field(
         default_factory=list, title="Features", description="Capabilities the sources confirm."
     )
-    integrations: Annotated[Many[v.Integration], Column(default=False)] = Field(
+    integrations: Annotated[Many[v.Term], v.vocab("integration"), Column(default=False)] = Field(
         default_factory=list,
         title="Integrations",
         description="Products it plugs into or imports from.",
@@ -321,19 +329,19 @@ class ImageOptimizer(Entry):
 class AnnotationVendor(Entry):
     """A data-annotation tool or managed labeling service."""
 
-    offering: Annotated[v.Offering, Column()] = Field(
+    offering: Annotated[v.Term, v.vocab("offering"), Column()] = Field(
         title="Offering", description="tool, service, or tool-and-service."
     )
-    license: Annotated[v.License, Column()] = Field(
+    license: Annotated[v.Term, v.vocab("license"), Column()] = Field(
         title="License", description="open-source, open-core or commercial."
     )
     techniques: Annotated[Some[TechniqueId], Column()] = Field(
         title="Techniques", description="Ids of annotation techniques it supports."
     )
-    data_types: Annotated[Some[v.DataType], Column(short="Data")] = Field(
+    data_types: Annotated[Some[v.Term], v.vocab("data-type"), Column(short="Data")] = Field(
         title="Data types", description="Kinds of data it can label."
     )
-    deployment: Annotated[Many[v.Deployment], Column()] = Field(
+    deployment: Annotated[Many[v.Term], v.vocab("deployment"), Column()] = Field(
         default_factory=list, title="Deployment", description="Where the software runs."
     )
     sourcing_modes: Annotated[Many[SourcingModeId], Column(short="Sourcing")] = Field(
@@ -341,7 +349,7 @@ class AnnotationVendor(Entry):
         title="Sourcing modes",
         description="Ids of the ways of staffing the work it supports (in-house, ...).",
     )
-    pricing: Annotated[Many[v.PricingModel], Column(default=False)] = Field(
+    pricing: Annotated[Many[v.Term], v.vocab("pricing-model"), Column(default=False)] = Field(
         default_factory=list, title="Pricing", description="How it is paid for."
     )
     repository: Annotated[Url | None, Column(short="Code", default=False)] = Field(
@@ -372,10 +380,10 @@ class SourcingMode(Entry):
 class AnnotationTechnique(Entry):
     """A way of marking up images for supervised learning."""
 
-    geometry: Annotated[v.Geometry, Column()] = Field(
+    geometry: Annotated[v.Term, v.vocab("geometry"), Column()] = Field(
         title="Geometry", description="The shape it produces: box, points, pixels, polygon, line."
     )
-    dimensions: Annotated[Some[v.Dimension], Column()] = Field(
+    dimensions: Annotated[Some[v.Term], v.vocab("dimension"), Column()] = Field(
         title="Dimensions", description="2d, 3d, or both."
     )
     typical_uses: Annotated[Some[Text], Column(short="Used for")] = Field(
@@ -388,14 +396,16 @@ class Application(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    area: v.ApplicationArea = Field(title="Area", description="The application area.")
+    area: Annotated[v.Term, v.vocab("application-area")] = Field(
+        title="Area", description="The application area."
+    )
     role: Text = Field(title="Role", description="What the task does in that area.")
 
 
 class VisionTask(Entry):
     """A machine-learning task, chiefly in computer vision."""
 
-    modality: Annotated[v.Modality, Column()] = Field(
+    modality: Annotated[v.Term, v.vocab("modality"), Column()] = Field(
         title="Input", description="What the task works on: image, text or tabular."
     )
     focus: Annotated[Text, Column()] = Field(
@@ -447,9 +457,9 @@ class CaseStudy(Entry):
     layers: Annotated[list[Text], Field(max_length=MAX_LIST)] = Field(
         default_factory=list, title="Layers", description="The layers, input to output."
     )
-    output_activation: Annotated[v.Activation | None, Column(short="Activation", default=False)] = (
-        Field(default=None, title="Output activation", description="sigmoid or softmax.")
-    )
+    output_activation: Annotated[
+        v.Term | None, v.vocab("activation"), Column(short="Activation", default=False)
+    ] = Field(default=None, title="Output activation", description="sigmoid or softmax.")
     loss: Annotated[Text | None, Column(default=False)] = Field(
         default=None, title="Loss", description="Loss function."
     )
@@ -459,7 +469,7 @@ class CaseStudy(Entry):
     epochs: Annotated[Int | None, Column(default=False), Display("count")] = Field(
         default=None, ge=1, title="Epochs", description="Epochs trained."
     )
-    metric: Annotated[v.Metric, Column()] = Field(
+    metric: Annotated[v.Term, v.vocab("metric"), Column()] = Field(
         title="Metric", description="How the result was measured."
     )
     result: Annotated[Float, Column(), Display("percent")] = Field(

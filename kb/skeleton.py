@@ -33,7 +33,7 @@ def _value(spec: FieldSpec, entry_id: str, ref_ids: list[str]) -> str:
     if ref_ids:
         item = _q(ref_ids[0])
     elif spec.vocab is not None and not spec.rated:
-        item = _q(next(iter(spec.vocab)).value)
+        item = _q(next(iter(spec.vocab)).code)
     elif spec.model is not None:
         item = _mapping(spec.model, entry_id)
     elif spec.kind is Kind.URL:
@@ -64,7 +64,7 @@ def skeleton(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
     for field in model_specs(spec.model):
         if field.name in ("id", "added", "sources", "last_verified", *LIFECYCLE_FIELDS):
             continue
-        hint = f"  # one of: {', '.join(m.value for m in field.vocab)}" if field.vocab else ""
+        hint = f"  # one of: {', '.join(m.code for m in field.vocab)}" if field.vocab else ""
         ref_ids = sorted(kb.entries[field.ref]) if field.ref else []
         if field.ref:
             hint = f"  # ids from catalog/{field.ref}/"

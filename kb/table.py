@@ -63,7 +63,7 @@ def facets(catalog: str) -> list[FieldSpec]:
 def allowed_values(kb: KnowledgeBase, spec: FieldSpec) -> list[str]:
     """Every raw value a facet field can take (vocabulary order; ids for references)."""
     if spec.vocab is not None:
-        return [m.value for m in spec.vocab]
+        return [m.code for m in spec.vocab]
     if spec.kind is Kind.BOOL:
         return ["true", "false"]
     return sorted(kb.entries[spec.ref]) if spec.ref else []
@@ -71,7 +71,7 @@ def allowed_values(kb: KnowledgeBase, spec: FieldSpec) -> list[str]:
 
 def _label(kb: KnowledgeBase, spec: FieldSpec, value: str) -> str:
     if spec.vocab is not None:
-        return next(m.label for m in spec.vocab if m.value == value)
+        return next(m.label for m in spec.vocab if m.code == value)
     if spec.kind is Kind.BOOL:
         return "Yes" if value == "true" else "No"
     target = kb.get(spec.ref or "", value)

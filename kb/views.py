@@ -13,17 +13,27 @@ from kb.catalog import KnowledgeBase
 from kb.cells import Item, cell
 from kb.contract import CONTRACT
 from kb.introspect import FieldSpec, specs_by_name
-from kb.models import CATALOGS, Entry
+from kb.models import ACTIVE, CATALOGS, Entry
 from kb.sharedtable import catalog_table
 from kb.stale import DEFAULT_STALE_DAYS, age_days, is_stale
 from kb.templating import attribute_json, render
 from kb.urls import Linker, download_path, schema_path
-from kb.vocab import Status
 
 # Shown on the entry page around the facts table (heading, banners, sources), not in it.
 ABOVE_FACTS = frozenset(
-    {"id", "name", "summary", "description", "sources", "last_verified", "added", "status",
-     "status_date", "status_note", "successor"}
+    {
+        "id",
+        "name",
+        "summary",
+        "description",
+        "sources",
+        "last_verified",
+        "added",
+        "status",
+        "status_date",
+        "status_note",
+        "successor",
+    }
 )
 
 
@@ -58,12 +68,12 @@ def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: 
 
 def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> Any:
     """What the entry page says about a discontinued or superseded product."""
-    if entry.status is Status.ACTIVE:
+    if entry.status is ACTIVE:
         return None
     successor = kb.get(catalog, entry.successor) if entry.successor else None
     return {
         "label": entry.status.label,
-        "code": entry.status.value,
+        "code": entry.status.code,
         "since": entry.status_date.isoformat() if entry.status_date else None,
         "note": entry.status_note,
         "successor": Item(successor.name, linker.entry(catalog, successor.id))

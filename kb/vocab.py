@@ -1,271 +1,147 @@
-"""Controlled vocabularies: enums whose members carry a reader-facing label and, for ordinal
-scales, a rank (so ``cheap < average < expensive`` sorts by meaning, not alphabetically)."""
+"""Controlled vocabularies: the terms of kb/vocabularies.yaml, each a code with a
+reader-facing label and, on ordinal scales, a rank (so ``cheap < average < expensive`` sorts
+by meaning, not alphabetically), and the marker that ties a model field to one of them."""
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from importlib.resources import files
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, TypeAdapter
+from pydantic_core import CoreSchema
+from pydantic_core import core_schema as cs
+from ruamel.yaml import YAML
+
+# Marks the schema of a bare Term until the field's Vocabulary marker fills it in.
+_SLOT = "kb.vocab.slot"
 
 
-class Vocab(str, Enum):  # noqa: UP042 -- explicit str mix-in beside a custom __new__
-    """A controlled vocabulary. The YAML value is the member's value (a short code); the
-    label is what readers see; ``rank`` is set only on ordinal scales."""
+class Term(str):
+    """One value of a vocabulary. The string itself is the code an entry's YAML writes;
+    ``label`` is what readers see; ``rank`` is set only on ordinal scales. Each term
+    exists once, so ``is`` compares terms of one vocabulary."""
 
     label: str
     rank: int | None
 
-    def __new__(cls, value: str, label: str, rank: int | None = None) -> Vocab:
-        obj = str.__new__(cls, value)
-        obj._value_ = value
-        obj.label = label
-        obj.rank = rank
-        return obj
+    def __new__(cls, code: str, label: str, rank: int | None = None) -> Term:
+        term = str.__new__(cls, code)
+        term.label = label
+        term.rank = rank
+        return term
 
-    def __str__(self) -> str:
-        return str(self.value)
+    @property
+    def code(self) -> str:
+        """The code as a plain string (what the YAML and the API carry)."""
+        return str.__str__(self)
+
+    # A term is immutable and unique: copies (pydantic's model_copy, deepcopy) keep it.
+    def __copy__(self) -> Term:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Term:
+        return self
 
     @classmethod
-    def is_ordinal(cls) -> bool:
-        """True when every member has a rank."""
-        return all(m.rank is not None for m in cls)
-
-
-class Level(Vocab):
-    """An ordinal level: low < average < high."""
-
-    LOW = ("low", "Low", 1)
-    AVERAGE = ("average", "Average", 2)
-    HIGH = ("high", "High", 3)
-
-
-class CostLevel(Vocab):
-    """An ordinal price level: cheap < average < expensive."""
-
-    CHEAP = ("cheap", "Cheap", 1)
-    AVERAGE = ("average", "Average", 2)
-    EXPENSIVE = ("expensive", "Expensive", 3)
-
-
-class PricingModel(Vocab):
-    """How a product is paid for."""
-
-    FREE = ("free", "Free")
-    FREE_TIER = ("free-tier", "Free tier")
-    FREE_TRIAL = ("free-trial", "Free trial")
-    CREDITS = ("credits", "Credits")
-    SUBSCRIPTION = ("subscription", "Subscription")
-    ONE_TIME = ("one-time", "One-time purchase")
-    PAY_PER_USE = ("pay-per-use", "Pay per use")
-    QUOTE = ("quote", "Custom quote")
-
-
-class AccessChannel(Vocab):
-    """Where a product is used."""
-
-    WEB = ("web", "Web app")
-    DISCORD = ("discord", "Discord")
-    IOS = ("ios", "iOS app")
-    ANDROID = ("android", "Android app")
-    DESKTOP = ("desktop", "Desktop app")
-    API = ("api", "API")
-
-
-class GeneratorFeature(Vocab):
-    """A capability of an AI image generator."""
-
-    TEXT_TO_IMAGE = ("text-to-image", "Text to image")
-    IMAGE_TO_IMAGE = ("image-to-image", "Image to image")
-    INPAINTING = ("inpainting", "Inpainting")
-    OUTPAINTING = ("outpainting", "Outpainting")
-    ANIME_STYLE = ("anime-style", "Anime style")
-    STYLE_PRESETS = ("style-presets", "Style presets")
-    TEMPLATES = ("templates", "Templates")
-    IMAGE_EDITING = ("image-editing", "Image editing")
-    VIDEO = ("video", "Video creation")
-    PRINTS = ("prints", "Print orders")
-    BULK_DOWNLOAD = ("bulk-download", "Bulk download")
-    COLLECTIONS = ("collections", "Collections")
-    LICENSING = ("licensing", "Image licensing")
-    COMMUNITY = ("community", "Community")
-
-
-class Ownership(Vocab):
-    """Who holds the rights to generated images, as the vendor states it."""
-
-    USER = ("user", "The user")
-    LICENSED = ("licensed", "Licensed to the user")
-    UNSTATED = ("unstated", "Not stated")
-
-
-class ToolKind(Vocab):
-    """How an image tool is run."""
-
-    ONLINE = ("online", "Online")
-    DESKTOP = ("desktop", "Desktop")
-    PLUGIN = ("plugin", "Plugin")
-    API = ("api", "API")
-    CLI = ("cli", "Command line")
-
-
-class CompressionMode(Vocab):
-    """Whether compression discards information."""
-
-    LOSSLESS = ("lossless", "Lossless")
-    LOSSY = ("lossy", "Lossy")
-
-
-class ImageFormat(Vocab):
-    """An image file format."""
-
-    JPEG = ("jpeg", "JPEG")
-    PNG = ("png", "PNG")
-    GIF = ("gif", "GIF")
-    SVG = ("svg", "SVG")
-    WEBP = ("webp", "WebP")
-    AVIF = ("avif", "AVIF")
-    BMP = ("bmp", "BMP")
-    TIFF = ("tiff", "TIFF")
-    PSD = ("psd", "PSD")
-    RAW = ("raw", "Camera RAW")
-    HDR = ("hdr", "HDR")
-    HEIC = ("heic", "HEIC")
-    ICO = ("ico", "ICO")
-
-
-class Integration(Vocab):
-    """A product or service an image tool plugs into."""
-
-    WORDPRESS = ("wordpress", "WordPress")
-    PHOTOSHOP = ("photoshop", "Photoshop")
-    GIMP = ("gimp", "GIMP")
-    IRFANVIEW = ("irfanview", "IrfanView")
-    XNVIEW = ("xnview", "XnView")
-    DROPBOX = ("dropbox", "Dropbox")
-    GOOGLE_DRIVE = ("google-drive", "Google Drive")
-    BOX = ("box", "Box")
-    WINDOWS_EXPLORER = ("windows-explorer", "Windows Explorer")
-    MICROSOFT_OFFICE = ("microsoft-office", "Microsoft Office")
-    FACEBOOK = ("facebook", "Facebook")
-    TWITTER = ("twitter", "Twitter")
-
-
-class OptimizerFeature(Vocab):
-    """A capability of an image optimizer."""
-
-    QUALITY_CONTROL = ("quality-control", "Quality control")
-    PREVIEW = ("preview", "Before/after preview")
-    RESIZE = ("resize", "Resize")
-    CROP_ROTATE = ("crop-rotate", "Crop and rotate")
-    FORMAT_CONVERSION = ("format-conversion", "Format conversion")
-    DRAG_AND_DROP = ("drag-and-drop", "Drag and drop")
-    ZIP_DOWNLOAD = ("zip-download", "ZIP download")
-    BATCH = ("batch", "Batch processing")
-    TARGET_SIZE = ("target-size", "Target file size")
-    RETOUCHING = ("retouching", "Retouching")
-    OBJECT_REMOVAL = ("object-removal", "Object removal")
-    COLOR_ADJUSTMENT = ("color-adjustment", "Colour adjustment")
-    EFFECTS = ("effects", "Effects and captions")
-    AUTO_OPTIMIZE = ("auto-optimize", "Automatic optimization")
-
-
-class Offering(Vocab):
-    """What an annotation vendor sells."""
-
-    TOOL = ("tool", "Software tool")
-    SERVICE = ("service", "Managed labeling service")
-    TOOL_AND_SERVICE = ("tool-and-service", "Tool and service")
-
-
-class License(Vocab):
-    """How software is licensed."""
-
-    OPEN_SOURCE = ("open-source", "Open source")
-    OPEN_CORE = ("open-core", "Open core")
-    COMMERCIAL = ("commercial", "Commercial")
-
-
-class DataType(Vocab):
-    """A kind of data that can be annotated."""
-
-    IMAGE = ("image", "Images")
-    VIDEO = ("video", "Video")
-    TEXT = ("text", "Text")
-    AUDIO = ("audio", "Audio")
-    POINT_CLOUD = ("point-cloud", "3D point clouds")
-    MEDICAL = ("medical", "Medical imaging (DICOM)")
-    GEOSPATIAL = ("geospatial", "Geospatial imagery")
-    DOCUMENT = ("document", "Documents")
-
-
-class Deployment(Vocab):
-    """Where an annotation tool runs."""
-
-    CLOUD = ("cloud", "Cloud (SaaS)")
-    SELF_HOSTED = ("self-hosted", "Self-hosted")
-    ON_PREMISES = ("on-premises", "On-premises (vendor-supported)")
-    DESKTOP = ("desktop", "Desktop")
-
-
-class Geometry(Vocab):
-    """The shape an annotation technique produces."""
-
-    BOX = ("box", "Rectangle or cuboid")
-    POINTS = ("points", "Key points")
-    PIXELS = ("pixels", "Pixel mask")
-    POLYGON = ("polygon", "Closed polygon")
-    LINE = ("line", "Open line")
-
-
-class Dimension(Vocab):
-    """Spatial dimensionality of an annotation."""
-
-    TWO_D = ("2d", "2D")
-    THREE_D = ("3d", "3D")
-
-
-class Modality(Vocab):
-    """The kind of input a model works on."""
-
-    IMAGE = ("image", "Images")
-    TEXT = ("text", "Text")
-    TABULAR = ("tabular", "Tabular data")
-
-
-class ApplicationArea(Vocab):
-    """A field where computer vision is applied."""
-
-    MEDICAL_IMAGING = ("medical-imaging", "Medical imaging")
-    SECURITY = ("security", "Security")
-    ENVIRONMENTAL_MONITORING = ("environmental-monitoring", "Environmental monitoring")
-    AUTONOMOUS_VEHICLES = ("autonomous-vehicles", "Autonomous vehicles")
-    E_COMMERCE = ("e-commerce", "E-commerce")
-    PHOTO_ORGANISATION = ("photo-organisation", "Photo organisation")
-
-
-class Activation(Vocab):
-    """An output-layer activation function."""
-
-    SIGMOID = ("sigmoid", "Sigmoid")
-    SOFTMAX = ("softmax", "Softmax")
-
-
-class Metric(Vocab):
-    """How a reported result was measured."""
-
-    TRAIN_ACCURACY = ("train-accuracy", "Accuracy on training data")
-    TEST_ACCURACY = ("test-accuracy", "Accuracy on held-out test data")
-
-
-class SourceKind(Vocab):
-    """What kind of page a source is: how far a reader can lean on it."""
-
-    SEED = ("seed", "2023 article the catalog started from")
-    VENDOR = ("vendor", "Maker's own page")
-    THIRD_PARTY = ("third-party", "Third party")
-
-
-class Status(Vocab):
-    """Whether a product is still offered."""
-
-    ACTIVE = ("active", "Active")
-    DISCONTINUED = ("discontinued", "Discontinued")
-    SUPERSEDED = ("superseded", "Superseded")
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # Which terms are allowed depends on the field: its Vocabulary marker fills the slot.
+        return cs.str_schema(metadata={_SLOT: True})
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """A controlled vocabulary, and the marker that binds a model field to it:
+    ``Annotated[Some[Term], vocab("pricing-model")]`` accepts a list of its codes and
+    gives back its terms. Iterating yields the terms in the order written."""
+
+    key: str  # as in vocabularies.yaml: "pricing-model"
+    about: str
+    terms: tuple[Term, ...]
+    ordinal: bool = False
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __getitem__(self, code: str) -> Term:
+        return self._by_code[code]
+
+    @cached_property
+    def _by_code(self) -> dict[str, Term]:
+        return {t.code: t for t in self.terms}
+
+    @property
+    def title(self) -> str:
+        """The vocabulary's name in the JSON Schema: ``PricingModel``."""
+        return "".join(part.title() for part in self.key.split("-"))
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        filled: CoreSchema = _fill(handler(source), self._term_schema())
+        return filled
+
+    def _term_schema(self) -> CoreSchema:
+        # A literal of the codes gives pydantic's own "Input should be 'a', 'b' or 'c'" and
+        # an `enum` in the JSON Schema; the term replaces the code once it is accepted.
+        def describe(schema: CoreSchema, handler: Callable[[Any], Any]) -> dict[str, Any]:
+            return {**handler(schema), "title": self.title, "description": self.about}
+
+        return cs.no_info_after_validator_function(
+            self.__getitem__,
+            cs.literal_schema([t.code for t in self.terms]),
+            ref=self.title,
+            metadata={"pydantic_js_functions": [describe]},
+            serialization=cs.to_string_ser_schema(),
+        )
+
+
+def _fill(schema: Any, term: CoreSchema) -> Any:
+    """``schema`` with every Term slot (in a list, an optional, a validator) replaced."""
+    if isinstance(schema, dict):
+        if schema.get("metadata", {}).get(_SLOT):
+            return term
+        return {k: _fill(v, term) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_fill(v, term) for v in schema]
+    return schema
+
+
+class _Spec(BaseModel):
+    """One vocabulary as vocabularies.yaml writes it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    about: str
+    ordinal: bool = False
+    terms: dict[str, str] = Field(min_length=1)
+
+    def build(self, key: str) -> Vocabulary:
+        terms = tuple(
+            Term(code, label, rank if self.ordinal else None)
+            for rank, (code, label) in enumerate(self.terms.items(), start=1)
+        )
+        return Vocabulary(key, self.about, terms, self.ordinal)
+
+
+def _load() -> dict[str, Vocabulary]:
+    text = (files("kb") / "vocabularies.yaml").read_text(encoding="utf-8")
+    specs = TypeAdapter(dict[str, _Spec]).validate_python(YAML(typ="safe").load(text))
+    return {key: spec.build(key) for key, spec in specs.items()}
+
+
+VOCABULARIES: dict[str, Vocabulary] = _load()
+
+
+def vocab(key: str) -> Vocabulary:
+    """The vocabulary called ``key`` in vocabularies.yaml (a KeyError names the known ones,
+    so a mistyped key fails when the models are imported)."""
+    try:
+        return VOCABULARIES[key]
+    except KeyError:
+        raise KeyError(f"no vocabulary {key!r}; known: {', '.join(VOCABULARIES)}") from None

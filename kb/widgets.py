@@ -12,18 +12,17 @@ from kb import fields as f
 from kb.catalog import KnowledgeBase
 from kb.cells import cell
 from kb.introspect import FieldSpec, Kind, model_specs, specs_by_name
-from kb.models import CATALOGS, Entry
+from kb.models import ACTIVE, CATALOGS, Entry
 from kb.table import CatalogTable, allowed_values
 from kb.templating import attribute_json, render
 from kb.urls import Linker, download_path, schema_path
 from kb.views import fact_specs, last_verified
-from kb.vocab import Status
 from kb.yamlread import MAX_DEPTH, MAX_FILE_BYTES
 
 
 def _status_note(entry: Entry) -> str | None:
     """What a mention of a product no longer offered must say (e.g. "superseded")."""
-    return None if entry.status is Status.ACTIVE else entry.status.label.lower()
+    return None if entry.status is ACTIVE else entry.status.label.lower()
 
 
 def link(kb: KnowledgeBase, catalog: str, entry_id: str, linker: Linker, text: str) -> Markup:
@@ -118,8 +117,14 @@ def rank(
         href = linker.entry(catalog, e.id)
         status = _status_note(e)
         data_entries.append(
-            {"id": e.id, "name": e.name, "href": href, "ranks": ranks, "max": maxima,
-             "status": status}
+            {
+                "id": e.id,
+                "name": e.name,
+                "href": href,
+                "ranks": ranks,
+                "max": maxima,
+                "status": status,
+            }
         )
         shown.append({"name": e.name, "href": href, "labels": labels, "status": status})
     data = {
@@ -152,14 +157,19 @@ def matrix(kb: KnowledgeBase, catalog: str, names: list[str], linker: Linker) ->
     """Which entry has which value in the given list fields (e.g. reads/writes a format)."""
     specs = [specs_by_name(catalog)[n] for n in names]
     vocab = specs[0].vocab
-    values = [{"value": m.value, "label": m.label} for m in vocab] if vocab else []
+    values = [{"value": m.code, "label": m.label} for m in vocab] if vocab else []
     rows: list[dict[str, Any]] = []
     for e in sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower()):
         sets = [(s, set(s.raw(e))) for s in specs]
         marks = [[s.short.lower() for s, have in sets if v["value"] in have] for v in values]
         rows.append(
-            {"id": e.id, "name": e.name, "href": linker.entry(catalog, e.id), "marks": marks,
-             "status": _status_note(e)}
+            {
+                "id": e.id,
+                "name": e.name,
+                "href": linker.entry(catalog, e.id),
+                "marks": marks,
+                "status": _status_note(e),
+            }
         )
     used = [i for i, _ in enumerate(values) if any(r["marks"][i] for r in rows)]
     for r in rows:

@@ -25,7 +25,7 @@ def test_kinds() -> None:
 def test_a_rating_is_an_ordinal_field_on_its_scale() -> None:
     cost = specs_by_name("image-generators")["cost"]
     assert cost.rated and cost.kind is Kind.ORDINAL
-    assert [m.value for m in cost.vocab or ()] == ["cheap", "average", "expensive"]
+    assert [t.code for t in cost.vocab or ()] == ["cheap", "average", "expensive"]
     assert cost.facet  # readers can filter by a rating's level
 
 

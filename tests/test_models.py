@@ -46,19 +46,17 @@ def test_references_between_catalogs() -> None:
 
 
 def test_ordinal_scales_sort_by_meaning() -> None:
-    assert sorted(v.CostLevel, key=lambda m: m.rank or 0) == [
-        v.CostLevel.CHEAP,
-        v.CostLevel.AVERAGE,
-        v.CostLevel.EXPENSIVE,
-    ]
-    assert [m.value for m in sorted(v.Level, key=lambda m: m.rank or 0)] == [
+    cost = v.vocab("cost-level")
+    assert sorted(cost, key=lambda t: -(t.rank or 0)) == ["expensive", "average", "cheap"]
+    assert [t.code for t in sorted(v.vocab("level"), key=lambda t: t.rank or 0)] == [
         "low",
         "average",
         "high",
     ]
-    assert v.Level.is_ordinal() and v.CostLevel.is_ordinal()
-    assert not v.PricingModel.is_ordinal()
-    assert str(v.CostLevel.CHEAP) == "cheap" and v.CostLevel.CHEAP.label == "Cheap"
+    assert v.vocab("level").ordinal and cost.ordinal
+    assert not v.vocab("pricing-model").ordinal
+    assert all(t.rank is None for t in v.vocab("pricing-model"))
+    assert str(cost["cheap"]) == "cheap" and cost["cheap"].label == "Cheap"
 
 
 def _ok(kind: Any, value: Any) -> Any:

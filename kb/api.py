@@ -22,19 +22,13 @@ VERSION = 1
 ROOT = f"api/v{VERSION}"
 
 
-def index_path() -> str:
-    """Site path of the index response."""
-    return f"{ROOT}/index.json"
+# The index response: every catalog with its count, links and schema URLs.
+INDEX_PATH = f"{ROOT}/index.json"
 
 
-def catalog_path(catalog: str) -> str:
-    """Site path of a catalog's response (all its entries)."""
-    return f"{ROOT}/{catalog}.json"
-
-
-def entry_path(catalog: str, entry_id: str) -> str:
-    """Site path of one entry's response."""
-    return f"{ROOT}/{catalog}/{entry_id}.json"
+def api_path(catalog: str, entry_id: str | None = None) -> str:
+    """Site path of a catalog's response (all its entries), or of one entry's."""
+    return f"{ROOT}/{catalog}.json" if entry_id is None else f"{ROOT}/{catalog}/{entry_id}.json"
 
 
 def response_schema_path(shape: str) -> str:
@@ -62,7 +56,7 @@ def _links(kb: KnowledgeBase, ln: Linker, catalog: str, entry_id: str) -> list[d
             "id": entry_id,
             "name": entry.name,
             "url": ln.entry(catalog, entry_id),
-            "api": ln.file(entry_path(catalog, entry_id)),
+            "api": ln.file(api_path(catalog, entry_id)),
         }
     ]
 
@@ -84,7 +78,7 @@ def item(kb: KnowledgeBase, catalog: str, entry: Entry, ln: Linker) -> dict[str,
         "catalog": catalog,
         "id": entry.id,
         "url": ln.entry(catalog, entry.id),
-        "api": ln.file(entry_path(catalog, entry.id)),
+        "api": ln.file(api_path(catalog, entry.id)),
         "data": data,
         "links": links,
         "referenced_by": referrers,
@@ -95,7 +89,7 @@ def entry_response(
     kb: KnowledgeBase, catalog: str, entry: Entry, directory_urls: bool = True
 ) -> dict[str, Any]:
     """``api/v1/<catalog>/<id>.json``."""
-    ln = Linker(entry_path(catalog, entry.id), directory_urls)
+    ln = Linker(api_path(catalog, entry.id), directory_urls)
     return {
         "version": VERSION,
         "schema": ln.file(response_schema_path(f"{catalog}.entry")),
@@ -107,7 +101,7 @@ def catalog_response(
     kb: KnowledgeBase, catalog: str, directory_urls: bool = True
 ) -> dict[str, Any]:
     """``api/v1/<catalog>.json``: every entry of the catalog, by id."""
-    ln = Linker(catalog_path(catalog), directory_urls)
+    ln = Linker(api_path(catalog), directory_urls)
     entries = [e for name, e in kb.all() if name == catalog]
     return {
         "version": VERSION,
@@ -124,7 +118,7 @@ def index_response(
     kb: KnowledgeBase, built: datetime, directory_urls: bool = True
 ) -> dict[str, Any]:
     """``api/v1/index.json``: every catalog with its count, links and schema URLs."""
-    ln = Linker(index_path(), directory_urls)
+    ln = Linker(INDEX_PATH, directory_urls)
     catalogs = []
     for name, spec in CATALOGS.items():
         dates = [r["last_verified"] for r in records(kb, name) if r.get("last_verified")]
@@ -135,10 +129,10 @@ def index_response(
                 "count": len(kb.entries[name]),
                 "last_verified": max(dates) if dates else None,
                 "url": ln.catalog(name),
-                "api": ln.file(catalog_path(name)),
+                "api": ln.file(api_path(name)),
                 "api_schema": ln.file(response_schema_path(name)),
                 "entry_schema": ln.file(response_schema_path(f"{name}.entry")),
-                "entry_api": ln.file(entry_path(name, "{id}")),
+                "entry_api": ln.file(api_path(name, "{id}")),
                 "yaml_schema": ln.file(schema_path(name)),
                 "csv": ln.file(download_path(name, "csv")),
                 "json": ln.file(download_path(name, "json")),
@@ -155,14 +149,12 @@ def index_response(
 
 def files(kb: KnowledgeBase, built: datetime, directory_urls: bool = True) -> dict[str, str]:
     """Every API response and schema, by site path."""
-    out = {index_path(): dumps(index_response(kb, built, directory_urls))}
+    out = {INDEX_PATH: dumps(index_response(kb, built, directory_urls))}
     out[response_schema_path("index")] = dumps_schema(index_schema())
     for name in CATALOGS:
-        out[catalog_path(name)] = dumps(catalog_response(kb, name, directory_urls))
+        out[api_path(name)] = dumps(catalog_response(kb, name, directory_urls))
         out[response_schema_path(name)] = dumps_schema(catalog_response_schema(name))
         out[response_schema_path(f"{name}.entry")] = dumps_schema(entry_response_schema(name))
         for entry_id, entry in sorted(kb.entries[name].items()):
-            out[entry_path(name, entry_id)] = dumps(
-                entry_response(kb, name, entry, directory_urls)
-            )
+            out[api_path(name, entry_id)] = dumps(entry_response(kb, name, entry, directory_urls))
     return out

@@ -22,11 +22,9 @@ from kb.schema import schema_text
 from kb.statspage import STATS_SRC, stats_page
 from kb.urls import (
     Linker,
-    catalog_src,
-    compare_src,
     download_path,
     embed_path,
-    entry_src,
+    page_src,
     schema_path,
 )
 
@@ -60,24 +58,22 @@ def pages(
     kb: KnowledgeBase, contributing: str, edit_url: Callable[[Path], str | None]
 ) -> Iterator[GeneratedPage]:
     """Every catalog page, compare page and entry page, and the stats page."""
-    yield GeneratedPage(
-        STATS_SRC, "Statistics", lambda ln: stats_page(kb, ln, build_time().date())
-    )
+    yield GeneratedPage(STATS_SRC, "Statistics", lambda ln: stats_page(kb, ln, build_time().date()))
     for name, spec in CATALOGS.items():
         yield GeneratedPage(
-            catalog_src(name),
+            page_src(name),
             spec.title,
             lambda ln, c=name: views.catalog_page(kb, c, ln, contributing),  # type: ignore[misc]
         )
         yield GeneratedPage(
-            compare_src(name),
+            page_src(name, "compare"),
             f"Compare {spec.plural}",
             lambda ln, c=name: views.compare_page(kb, c, ln),  # type: ignore[misc]
         )
         for entry_id, entry in sorted(kb.entries[name].items()):
             path = kb.path_of(name, entry_id)
             yield GeneratedPage(
-                entry_src(name, entry_id),
+                page_src(name, entry_id),
                 entry.name,
                 lambda ln, c=name, e=entry, p=path: views.entry_page(  # type: ignore[misc]
                     kb, c, e, ln, edit_url(p)

@@ -200,7 +200,7 @@ class CatalogTable:
             catalog=self.catalog,
             title=CATALOGS[self.catalog].title,
             state=state,
-            compare_href=linker.compare(self.catalog),
+            compare_href=linker.catalog(self.catalog, "compare"),
             sort=self.sort,
             facets_json=attribute_json(table.facet_data()),
             caption=caption(CATALOGS[self.catalog].title, self.count, total),

@@ -10,19 +10,10 @@ import posixpath
 from dataclasses import dataclass
 
 
-def entry_src(catalog: str, entry_id: str) -> str:
-    """Source path of an entry page (as if it were a file in docs/)."""
-    return f"{catalog}/{entry_id}.md"
-
-
-def catalog_src(catalog: str) -> str:
-    """Source path of a catalog page."""
-    return f"{catalog}/index.md"
-
-
-def compare_src(catalog: str) -> str:
-    """Source path of a catalog's compare page."""
-    return f"{catalog}/compare.md"
+def page_src(catalog: str, page: str = "index") -> str:
+    """Source path of a generated page of ``catalog`` (as if it were a file in docs/): its
+    table (``index``), its ``compare`` page, or an entry's page (the entry's id)."""
+    return f"{catalog}/{page}.md"
 
 
 def download_path(catalog: str, fmt: str) -> str:
@@ -73,17 +64,13 @@ class Linker:
             rel = "./" if rel == "." else rel + "/"
         return rel
 
+    def catalog(self, catalog: str, page: str = "index") -> str:
+        """Relative URL of a catalog's table, its ``compare`` page or an entry (by id)."""
+        return self.page(page_src(catalog, page))
+
     def entry(self, catalog: str, entry_id: str) -> str:
         """Relative URL of an entry page."""
-        return self.page(entry_src(catalog, entry_id))
-
-    def catalog(self, catalog: str) -> str:
-        """Relative URL of a catalog page."""
-        return self.page(catalog_src(catalog))
-
-    def compare(self, catalog: str) -> str:
-        """Relative URL of a catalog's compare page."""
-        return self.page(compare_src(catalog))
+        return self.catalog(catalog, entry_id)
 
     def embed(self, catalog: str) -> str:
         """Relative URL of a catalog's embeddable view."""

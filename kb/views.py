@@ -117,7 +117,7 @@ def entry_page(
         referrers=_referrers(kb, catalog, entry, linker),
         edit_url=edit_url,
         catalog_href=linker.catalog(catalog),
-        compare_href=linker.compare(catalog),
+        compare_href=linker.catalog(catalog, "compare"),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import entry_text
+from hostile.cases import BILLION_LAUGHS
 
 # Line numbers below count lines in these texts; they are written out so that a reader can
 # check every expected position by eye.
@@ -348,19 +349,6 @@ def test_html_in_text_is_kept_verbatim(tree: Any, cli: Any) -> None:
     entry = load(Path("catalog")).get("vision-tasks", "image-classification")
     assert entry is not None
     assert entry.output == html  # type: ignore[attr-defined]
-
-
-BILLION_LAUGHS = """\
-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
-b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
-i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
-"""
 
 
 def test_billion_laughs_is_refused(tmp_path: Path) -> None:

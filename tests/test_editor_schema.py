@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import entry_text
 
 from kb.models import CATALOGS
 
@@ -38,28 +39,13 @@ def test_every_entry_passes_the_published_schema(catalog: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-GOOD = """\
-id: in-house
-name: In-house
-summary: Your own staff label the data.
-time_required: {rating: high, basis: Rated high., source: "https://example.com/article"}
-price: {rating: expensive, basis: Rated expensive., source: "https://example.com/article"}
-labeling_quality: {rating: high, basis: Rated high., source: "https://example.com/article"}
-security: {rating: high, basis: Rated high., source: "https://example.com/article"}
-who_labels: Employees.
-sources:
-  - url: https://example.com/a
-    title: A page
-    accessed: 2024-05-01
-    kind: vendor
-last_verified: 2024-05-02
-added: 2024-04-01
-"""
+# The hand-written valid entry of the test catalog.
+GOOD = entry_text("sourcing-modes", "in-house")
 
 WRONG = {
     "unknown field": GOOD + "colour: blue\n",
-    "javascript URL": GOOD.replace("https://example.com/a", "javascript:alert(1)"),
-    "data URL": GOOD.replace("https://example.com/a", "data:text/html,x"),
+    "javascript URL": GOOD.replace("https://example.com/article", "javascript:alert(1)"),
+    "data URL": GOOD.replace("https://example.com/article", "data:text/html,x"),
     "wrong enum value": GOOD.replace("{rating: expensive", "{rating: pricey"),
     "missing required field": re.sub(r"^security: .*\n", "", GOOD, flags=re.MULTILINE),
     "bad id": GOOD.replace("id: in-house", "id: In_House"),

@@ -10,22 +10,11 @@ from pathlib import Path
 import pytest
 from builtsite import BIN
 from conftest import VALID, Run, entry_text
+from hostile.site import published_yml
 
-MKDOCS_YML = """\
-site_name: Engines test
-site_url: https://example.org/kb/
-repo_url: https://github.com/example/kb
-edit_uri: edit/main/docs/
-theme:
-  name: material
-  font: false
-nav:
-  - Home: index.md
-  - Sourcing: sourcing-modes/index.md
-  - Notes: notes.md
-plugins:
-  - search
-  - kb
+MKDOCS_YML = (
+    published_yml("Engines test", nav="  - Notes: notes.md\n")
+    + """\
 # Zensical loads only what is listed
 extra_css: [assets/kb/table.css, assets/kb/stats.css, assets/kb/embed.css]
 extra_javascript: [assets/kb/contract.js, assets/kb/table.js, assets/kb/embed.js]
@@ -33,6 +22,7 @@ markdown_extensions:
   - kb.markdown
   - tables
 """
+)
 
 ZENSICAL_YML = "INHERIT: mkdocs.yml\ndocs_dir: build/docs\nsite_dir: site\n"
 
@@ -47,9 +37,12 @@ There are {{< kb-count catalog="sourcing-modes" >}} sourcing modes.
 """
 
 # Line 9 of the file (front matter included) names a catalog that does not exist.
-NOTES_BROKEN = NOTES_OK + """
+NOTES_BROKEN = (
+    NOTES_OK
+    + """
 {{< kb-table catalog="sourcing-mode" >}}
 """
+)
 MESSAGE = "docs/notes.md:9: unknown catalog 'sourcing-mode'; did you mean 'sourcing-modes'?"
 
 
@@ -83,8 +76,12 @@ def test_generate_writes_pages_then_only_what_changed(
     assert 'data-kb-id="pic-maker"' in text
     assert (OUT / "notes.md").read_text(encoding="utf-8") == NOTES_OK  # the hand-written copy
     assert 'search: {"exclude": true}' in (OUT / "sourcing-modes/compare/index.md").read_text()
-    for path in ("downloads/sourcing-modes.csv", "schema/case-studies.schema.json",
-                 "assets/kb/table.js", "assets/kb/table.css"):
+    for path in (
+        "downloads/sourcing-modes.csv",
+        "schema/case-studies.schema.json",
+        "assets/kb/table.js",
+        "assets/kb/table.css",
+    ):
         assert (OUT / path).is_file(), path
     stamp = page.stat().st_mtime_ns
 
@@ -169,8 +166,13 @@ def test_generate_will_not_write_into_the_docs_folder(
 
 def tool(name: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(BIN / name), *args], cwd=cwd, capture_output=True, text=True, timeout=600,
-        check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [str(BIN / name), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 
 
@@ -212,8 +214,13 @@ def test_properdocs_builds_without_the_end_of_life_banner(project: Path) -> None
     banner = "reaches end of life"
     runs = {
         name: subprocess.run(
-            [str(BIN / name), "build", "-f", "mkdocs.yml", "-d", f"site-{name}"], cwd=project,
-            capture_output=True, text=True, timeout=600, check=False, env=env,
+            [str(BIN / name), "build", "-f", "mkdocs.yml", "-d", f"site-{name}"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+            env=env,
         )
         for name in ("mkdocs", "properdocs")
     }

@@ -7,25 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import VALID, entry_text
-from hostile.site import build, make_project
+from hostile.site import build, make_project, published_yml
 
 pytestmark = pytest.mark.slow
 
-MKDOCS_YML = """\
-site_name: Plugin test
-site_url: https://example.org/kb/
-repo_url: https://github.com/example/kb
-edit_uri: edit/main/docs/
-theme:
-  name: material
-  font: false
-nav:
-  - Home: index.md
-  - Sourcing: sourcing-modes/index.md
-plugins:
-  - search
-  - kb
-"""
+MKDOCS_YML = published_yml("Plugin test")
 
 
 def make(tmp_path: Path, index: str = "# Home\n", **entries: str) -> Path:
@@ -59,16 +45,28 @@ def test_every_catalog_entry_and_download_is_generated(plain: Path) -> None:
         assert f'data-kb-id="{entry_id}"' in page(project, f"{catalog}/{entry_id}")
         assert f'<tr data-kb-id="{entry_id}"' in page(project, catalog)
     rows = json.loads((project / "site/downloads/sourcing-modes.json").read_text())
-    assert rows == [{
-        "id": "in-house", "name": "In-house", "summary": "Your own staff label the data.",
-        "sources": [{"url": "https://example.com/article",
-                     "title": "An article about the subject", "accessed": "2024-05-01",
-                     "kind": "vendor"}],
-        "last_verified": "2024-05-02", "added": "2024-04-01",
-        "time_required": rated("high"), "price": rated("expensive"),
-        "labeling_quality": rated("high"), "security": rated("high"),
-        "who_labels": "Employees of the company that owns the data.",
-    }]
+    assert rows == [
+        {
+            "id": "in-house",
+            "name": "In-house",
+            "summary": "Your own staff label the data.",
+            "sources": [
+                {
+                    "url": "https://example.com/article",
+                    "title": "An article about the subject",
+                    "accessed": "2024-05-01",
+                    "kind": "vendor",
+                }
+            ],
+            "last_verified": "2024-05-02",
+            "added": "2024-04-01",
+            "time_required": rated("high"),
+            "price": rated("expensive"),
+            "labeling_quality": rated("high"),
+            "security": rated("high"),
+            "who_labels": "Employees of the company that owns the data.",
+        }
+    ]
     assert (project / "site/downloads/annotation-vendors.csv").read_text().startswith("id,name,")
     schema = json.loads((project / "site/schema/case-studies.schema.json").read_text())
     assert "metric" in schema["properties"]
@@ -153,12 +151,14 @@ def test_embeds_render_tables_links_and_leave_code_alone(tmp_path: Path) -> None
 
 
 def test_values_from_yaml_are_escaped_everywhere(tmp_path: Path) -> None:
-    hostile = entry_text("annotation-vendors", "label-tool").replace(
-        "name: Label Tool", "name: '<img src=x onerror=alert(1)>'"
-    ).replace(
-        "summary: An open-source labeling tool.",
-        "summary: '\"><script>alert(2)</script>'\n"
-        "description: \"[click](javascript:alert(3)) <b onclick=x>bold</b>\"",
+    hostile = (
+        entry_text("annotation-vendors", "label-tool")
+        .replace("name: Label Tool", "name: '<img src=x onerror=alert(1)>'")
+        .replace(
+            "summary: An open-source labeling tool.",
+            "summary: '\"><script>alert(2)</script>'\n"
+            'description: "[click](javascript:alert(3)) <b onclick=x>bold</b>"',
+        )
     )
     project = make(tmp_path, **{"annotation-vendors__label-tool": hostile})
     result = build(project)

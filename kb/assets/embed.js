@@ -132,12 +132,6 @@
     });
   }
 
-  // Material's instant navigation announces each new page through document$.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { init(); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // table.js, loaded just before this script, knows how a page starts under each engine.
+  window.kbOnEveryPage(init);
 })();

@@ -753,13 +753,18 @@
     tables.forEach(function (t) { if (document.body.contains(t.box)) t.syncSelection(); });
   });
 
-  // Material's instant navigation swaps pages without a reload and announces each new page
-  // through its document$ observable; without it, run once the document is ready.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { init(); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  // Runs `start` on every page. Material's instant navigation swaps pages without a reload
+  // and announces each new page through its document$ observable; without it, run once the
+  // document is ready. embed.js (loaded after this script) starts the same way.
+  function onEveryPage(start) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(function () { start(); });
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
   }
+  window.kbOnEveryPage = onEveryPage;
+  onEveryPage(init);
 })();

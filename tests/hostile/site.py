@@ -30,6 +30,30 @@ markdown_extensions:
   - tables
 """
 
+# A site published under a sub-path with edit links and the sourcing-modes table in its
+# nav: what test_plugin and test_generate build. ``nav`` adds entries to the navigation.
+PUBLISHED_YML = """\
+site_name: {name}
+site_url: https://example.org/kb/
+repo_url: https://github.com/example/kb
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  font: false
+nav:
+  - Home: index.md
+  - Sourcing: sourcing-modes/index.md
+{nav}plugins:
+  - search
+  - kb
+"""
+
+
+def published_yml(name: str, nav: str = "") -> str:
+    """The mkdocs.yml of a published test site called ``name``."""
+    return PUBLISHED_YML.format(name=name, nav=nav)
+
+
 INDEX_MD = "# Hostile input test site\n\nEvery entry of this site was written by an attacker.\n"
 
 

@@ -44,8 +44,6 @@ def build(dest: Path) -> None:
         sys.exit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
 
 
-
-
 def chromium() -> str:
     """The system Chromium the tests use, or exit with how to point at one."""
     return chromium_path() or sys.exit("no Chromium found (set KB_CHROMIUM)")
@@ -64,7 +62,9 @@ def shoot(base: str, out: Path) -> list[Path]:
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
                 for name, path in targets.items():
-                    page.goto(base + path, wait_until="networkidle")
+                    response = page.goto(base + path, wait_until="networkidle")
+                    if response is None or not response.ok:  # never a picture of an error page
+                        sys.exit(f"{base + path}: {response.status if response else 'no answer'}")
                     if "compare" in name:
                         page.locator(".kb-compare thead").wait_for()
                     target = out / f"{name}-{label}.png"
@@ -89,7 +89,7 @@ def main() -> None:
         else:
             build(root / PREFIX)
         with serve(root) as base:
-            written = shoot(base, args.outdir)
+            written = shoot(f"{base}{PREFIX}/", args.outdir)
     print(f"{len(written)} screenshots in {args.outdir}")
 
 

@@ -112,6 +112,31 @@ def test_each_row_is_a_labelled_card_on_a_phone(base_url: str, page: Any, catalo
     assert_clean(page)
 
 
+SORT_PILLS = """(sel) => [...document.querySelector(sel + " thead tr").cells]
+  .filter(th => !th.hidden)
+  .map(th => { const r = th.getBoundingClientRect(), b = th.querySelector(".kb-sort");
+               return {left: r.left, right: r.right, height: r.height,
+                       line: parseFloat(getComputedStyle(b).lineHeight) || r.height,
+                       help: [...th.querySelectorAll(".kb-help")].some(a => a.offsetParent)}; })
+"""
+
+
+def test_sort_buttons_are_one_line_pills_on_a_phone(base_url: str, page: Any) -> None:
+    open_at(page, base_url + "image-generators/", PHONE)
+    pills = page.evaluate(SORT_PILLS, TABLE)
+    assert len(pills) >= 8
+    for pill in pills:
+        assert 0 <= pill["left"] and pill["right"] <= PHONE[0]
+        assert pill["height"] < 2 * pill["line"], "a sort button's label wraps"
+        assert not pill["help"]  # the scales' "?" links are left to the legend on a phone
+    page.locator(f"{TABLE} thead th[data-kb-field=cost] .kb-sort").click()
+    assert page.locator(f"{TABLE} thead th[data-kb-field=cost]").get_attribute("aria-sort")
+    data = raw("image-generators")
+    first = data[shown_ids(page)[0]]["cost"].get("rating")
+    assert first == "cheap", "sorting by cost puts the cheapest first"
+    assert_clean(page)
+
+
 def test_caption_and_status_agree_after_filtering(base_url: str, page: Any) -> None:
     data = raw("annotation-vendors")
     open_at(page, base_url + "annotation-vendors/", DESKTOPS[0])

@@ -46,6 +46,23 @@ GEOMETRY = """(sel) => {
 }"""
 
 
+# Every table in a page's content wider than the box it sits in (its scroll box, Material's
+# scroll wrapper, or the content column).
+OVERFLOWING = """() => [...document.querySelectorAll(".md-content table")].map(t => {
+  const box = t.closest(".kb-table-scroll, .md-typeset__scrollwrap") || t.parentElement;
+  return {table: t.className || "(plain)", box: box.clientWidth, width: t.offsetWidth};
+}).filter(x => x.width > x.box + 1)"""
+
+# Hand-written pages that embed comparison tables or a format matrix.
+EMBEDDING_PAGES = [
+    "concepts/choosing-an-image-generator/",
+    "concepts/optimizing-images/",
+    "concepts/image-annotation/",
+    "concepts/recognition-vs-classification/",
+    "concepts/neural-network-classification/",
+]
+
+
 # Words (without a hyphen or slash, where a break is allowed) laid out on two lines, in
 # every element the selector matches.
 BROKEN_WORDS = """(sel) => {
@@ -98,6 +115,19 @@ CARD = """(sel) => {
     widths: cells.map(c => c.getBoundingClientRect().right),
   };
 }"""
+
+
+@pytest.mark.parametrize("size", DESKTOPS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("url", EMBEDDING_PAGES)
+def test_embedded_tables_fit_a_concept_page_on_a_laptop(
+    base_url: str, page: Any, url: str, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(base_url + url)
+    page.locator("[data-kb-table] .kb-toolbar").first.wait_for()
+    assert page.evaluate(OVERFLOWING) == [], "a table scrolls sideways in its page"
+    assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
+    assert_clean(page)
 
 
 @pytest.mark.parametrize("catalog", CATALOGS)

@@ -14,9 +14,9 @@ from markupsafe import Markup
 from kb.stats import Series
 from kb.templating import render
 
-WIDTH = 640  # viewBox units; the SVG scales to its box
-LABEL_WIDTH = 230  # room for the value labels, left of the bars
-COUNT_ROOM = 48  # room right of the longest bar for its number
+WIDTH = 450  # viewBox units; the SVG scales to its box (on a phone, to about 0.8)
+LABEL_WIDTH = 215  # room for the value labels, left of the bars
+COUNT_ROOM = 36  # room right of the longest bar for its number
 ROW = 26  # height of one bar's row
 BAR = 18  # height of one bar
 MAX_LABEL = 30  # characters shown in the SVG; the table and the link name carry the rest

@@ -21,11 +21,23 @@ AGE_BUCKETS: tuple[tuple[str, int], ...] = (
     ("Over a year", 10**9),
 )
 NEVER = "Never re-checked"
+# The bar of entries without a value for a facet: a rating no source supports, or a field
+# left out. No URL state shows exactly those rows, so the bar links nowhere.
+NOT_RATED = "Not rated"
+NOT_GIVEN = "Not given"
 # Not counted as coverage: the entry itself, the dates (charted as freshness) and the
 # lifecycle fields, which only a discontinued or superseded entry needs.
 _NOT_COVERAGE = (
-    "id", "name", "summary", "sources", "added", "last_verified",
-    "status", "status_date", "status_note", "successor",
+    "id",
+    "name",
+    "summary",
+    "sources",
+    "added",
+    "last_verified",
+    "status",
+    "status_date",
+    "status_note",
+    "successor",
 )
 
 
@@ -62,7 +74,8 @@ def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
     table = CatalogTable.from_catalog(kb, catalog)
     out = []
     for spec in facets(catalog):
-        counts = _frame(kb, catalog, spec)["value"].value_counts()
+        frame = _frame(kb, catalog, spec)
+        counts = frame["value"].value_counts()
         values = table.facet_values(spec)
         if not values:
             continue
@@ -75,6 +88,9 @@ def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
             )
             for v in values
         )
+        unset = len(entries) - frame["id"].nunique()
+        if unset:  # so that the bars add up to every entry, not only the valued ones
+            bars += (Bar(NOT_RATED if spec.rated else NOT_GIVEN, unset, None),)
         many = "each entry may count under several values" if spec.many else "one value each"
         out.append(
             Series(
@@ -118,16 +134,15 @@ def coverage_series(kb: KnowledgeBase, catalog: str) -> Series:
     """How many entries fill each field that is not always there."""
     entries = list(kb.entries[catalog].values())
     specs = [
-        s for s in specs_by_name(catalog).values()
+        s
+        for s in specs_by_name(catalog).values()
         # a rating is always written (with its basis) but not always rated
         if s.name not in _NOT_COVERAGE and (not s.required or s.rated)
     ]
     # A value counts when the site shows one: an unrated rating or an empty list does not.
     rows = [{s.name: bool(s.values(e)) for s in specs} for e in entries]
     filled = pd.DataFrame(rows, columns=[s.name for s in specs], dtype=bool).sum()
-    bars = tuple(
-        Bar(s.label, int(filled.get(s.name, 0)), _coverage_query(s)) for s in specs
-    )
+    bars = tuple(Bar(s.label, int(filled.get(s.name, 0)), _coverage_query(s)) for s in specs)
     return Series(
         f"{catalog}-coverage",
         f"{CATALOGS[catalog].title}: optional fields filled in",

@@ -86,3 +86,25 @@ def test_coverage_counts_a_rating_only_when_rated(loaded: Any) -> None:
     # pic-maker rates ease of use; customizability has a basis but no rating
     counts = _counts(coverage_series(loaded, "image-generators"))
     assert counts["Ease of use"] == 1 and counts["Customizability"] == 0
+
+
+def test_entries_without_a_value_get_a_bar_of_their_own(tree: Any) -> None:
+    # So that the bars add up to every entry: a second generator that no source rates on
+    # ease of use, and a vendor that says nothing of where it runs.
+    pic_maker = tree.valid("image-generators", "pic-maker")
+    unrated = pic_maker.replace("id: pic-maker", "id: other-maker").replace(
+        "{rating: high, basis: Rated easy.,", "{basis: No source compares it.,"
+    )
+    tree.write("image-generators", "other-maker", unrated)
+    tree.write(
+        "annotation-vendors",
+        "other-tool",
+        OTHER_VENDOR.replace("deployment: [cloud, self-hosted]\n", ""),
+    )
+    kb = load(tree.root)
+    assert kb.ok, [p.text() for p in kb.problems]
+    ease = next(s for s in facet_series(kb, "image-generators") if s.key.endswith("ease_of_use"))
+    assert _counts(ease) == {"High": 1, "Not rated": 1}
+    deployment = _series(kb, "-deployment")
+    assert _counts(deployment) == {"Self-hosted": 1, "Not given": 1}
+    assert deployment.bars[-1].query is None  # no view lists exactly the rows without one

@@ -18,15 +18,8 @@ from browser.reading import assert_clean, raw, serious_violations, shown_ids
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-
 # The bottom edge of the embed's content, in the frame's own pixels.
 CONTENT_BOTTOM = "Math.ceil(document.querySelector('main').getBoundingClientRect().bottom)"
-
-
-
-
-
-
 
 
 @pytest.fixture
@@ -62,6 +55,23 @@ def test_clicking_a_stats_bar_opens_the_catalog_filtered(base_url: str, page: An
     assert_clean(page)
 
 
+def test_chart_labels_stay_readable_on_a_phone(base_url: str, page: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "stats/")
+    sizes = page.evaluate("""() => [...document.querySelectorAll(".kb-chart-svg")].map(svg => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const label = svg.querySelector(".kb-chart-label");
+      return {px: parseFloat(getComputedStyle(label).fontSize) * scale,
+              right: svg.getBoundingClientRect().right,
+              labelLeft: label.getBoundingClientRect().left};
+    })""")
+    assert sizes
+    for chart in sizes:
+        assert chart["px"] >= 10, f"chart labels render at {chart['px']:.1f} px on a phone"
+        assert chart["right"] <= 390 and chart["labelLeft"] >= 0
+    assert_clean(page)
+
+
 def test_stats_page_works_after_instant_navigation(base_url: str, page: Any) -> None:
     page.goto(base_url)
     page.locator("nav.md-nav--primary a[href$='stats/']").first.click()
@@ -83,15 +93,18 @@ def test_embed_in_a_host_page_applies_url_state_and_sizes_its_frame(
     expected = sorted(self_hosted, key=lambda i: data[i]["name"].lower(), reverse=True)
     src = base_url + "embed/annotation-vendors/?deployment=self-hosted&sort=-name"
     # The host's listener follows the documented message, not the package's snippet.
-    page.goto(host(
-        f'<!doctype html><title>Host</title><p>Before the frame</p>'
-        f'<iframe id="kb" src="{src}" title="Vendors" style="width:900px;height:150px;border:0">'
-        "</iframe><p>After the frame</p><script>window.seen = [];"
-        "addEventListener('message', function (e) {"
-        "  if (e.data && e.data.type === 'kb-embed-height') {"
-        "    window.seen.push(e.data.height);"
-        "    document.getElementById('kb').style.height = e.data.height + 'px'; } });</script>",
-    ))
+    page.goto(
+        host(
+            f"<!doctype html><title>Host</title><p>Before the frame</p>"
+            f'<iframe id="kb" src="{src}" title="Vendors" '
+            'style="width:900px;height:150px;border:0">'
+            "</iframe><p>After the frame</p><script>window.seen = [];"
+            "addEventListener('message', function (e) {"
+            "  if (e.data && e.data.type === 'kb-embed-height') {"
+            "    window.seen.push(e.data.height);"
+            "    document.getElementById('kb').style.height = e.data.height + 'px'; } });</script>",
+        )
+    )
     frame = page.frame_locator("#kb")
     frame.locator(".kb-status").wait_for()
     assert shown_ids(frame) == expected
@@ -137,7 +150,7 @@ def test_embed_this_view_snippet_reproduces_the_view(
     state = urlsplit(page.url).query
     page.locator("summary:has-text('Embed this view')").click()
     code = page.locator(".kb-embed-share textarea").input_value()
-    assert f"/embed/annotation-vendors/?{state.replace('&', '&amp;')}\"" in code, code
+    assert f'/embed/annotation-vendors/?{state.replace("&", "&amp;")}"' in code, code
     page.goto(host(f"<!doctype html><title>Host</title><h1>Partner site</h1>{code}"))
     frame = page.frame_locator("iframe[data-kb-embed]")
     frame.locator(".kb-status").wait_for()

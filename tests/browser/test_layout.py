@@ -20,16 +20,10 @@ PHONE = (390, 844)
 TABLE = "div[data-kb-state=url]"
 
 
-
-
 def open_at(page: Any, url: str, size: tuple[int, int]) -> None:
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(url)
     page.locator(f"{TABLE} .kb-toolbar").wait_for()
-
-
-
-
 
 
 GEOMETRY = """(sel) => {
@@ -158,7 +152,7 @@ def test_sort_buttons_are_one_line_pills_on_a_phone(base_url: str, page: Any) ->
     pills = page.evaluate(SORT_PILLS, TABLE)
     assert len(pills) >= 8
     for pill in pills:
-        assert 0 <= pill["left"] and pill["right"] <= PHONE[0]
+        assert pill["left"] >= 0 and pill["right"] <= PHONE[0]
         assert pill["height"] < 2 * pill["line"], "a sort button's label wraps"
         assert not pill["help"]  # the scales' "?" links are left to the legend on a phone
     page.locator(f"{TABLE} thead th[data-kb-field=cost] .kb-sort").click()
@@ -261,9 +255,7 @@ def test_back_from_compare_keeps_selection_and_button_consistent(base_url: str, 
 
 
 def _ratings(catalog: str, fields: list[str]) -> dict[str, dict[str, str | None]]:
-    return {
-        i: {f: (d.get(f) or {}).get("rating") for f in fields} for i, d in raw(catalog).items()
-    }
+    return {i: {f: (d.get(f) or {}).get("rating") for f in fields} for i, d in raw(catalog).items()}
 
 
 def test_a_missing_rating_reads_not_rated_and_sorts_last(base_url: str, page: Any) -> None:

@@ -247,7 +247,9 @@ class ImageGenerator(Entry):
         default=None, title="Maker", description="Company or group that makes it."
     )
     access: Annotated[Some[v.Term], v.vocab("access-channel"), Column()] = Field(
-        title="Access", description="Where you use it: web, discord, ios, android, desktop, api."
+        title="Access",
+        description="Where you use it: web, discord, ios, android, desktop, api, or "
+        "open-weights (the maker publishes the model to download and run yourself).",
     )
     pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column()] = Field(
         title="Pricing", description="Every way it can be paid for (free-tier, credits, ...)."

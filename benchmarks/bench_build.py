@@ -111,8 +111,10 @@ def plain_project(base: Path, count: int) -> Path:
         "validation:\n  nav:\n    omitted_files: info\n",
         encoding="utf-8",
     )
-    rows = ["| Name | Kind | Compression | Reads | Writes | Max MB | Batch | Pricing |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| Name | Kind | Compression | Reads | Writes | Max MB | Batch | Pricing |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for n in range(count):
         entry_id = f"optimizer-{n:05d}"
         page = PLAIN_PAGE.format(id=entry_id, n=n, mb=5 + n % 20)
@@ -132,7 +134,9 @@ def build(project: Path) -> tuple[float, int]:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-        cwd=project, env=env, check=True,
+        cwd=project,
+        env=env,
+        check=True,
     )
     seconds = time.perf_counter() - start
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())

@@ -63,8 +63,13 @@ def timed(*commands: list[str], cwd: Path) -> float:
     """Seconds for the commands, one after the other (each must succeed)."""
     start = time.perf_counter()
     for command in commands:
-        subprocess.run(command, cwd=cwd, check=True, capture_output=True,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            command,
+            cwd=cwd,
+            check=True,
+            capture_output=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     return time.perf_counter() - start
 
 
@@ -82,16 +87,39 @@ def runs(base: Path) -> dict[str, tuple[Callable[[], float], Path | None]]:
         return timed(generate, cwd=base)
 
     return {
-        "mkdocs": (lambda: timed([str(BIN / "mkdocs"), "build", "-q", "-d", "site-mkdocs"],
-                                 cwd=base), base / "site-mkdocs"),
-        "properdocs": (lambda: timed([str(BIN / "properdocs"), "build", "-q", "-f", "mkdocs.yml",
-                                      "-d", "site-properdocs"], cwd=base),
-                       base / "site-properdocs"),
-        "generate+zensical": (lambda: timed(generate, [str(BIN / "zensical"), "build", "--clean",
-                                                       "-f", "zensical.yml"], cwd=base),
-                              base / "site-zensical"),
-        "zensical alone": (lambda: timed([str(BIN / "zensical"), "build", "--clean", "-f",
-                                          "zensical.yml"], cwd=base), None),
+        "mkdocs": (
+            lambda: timed([str(BIN / "mkdocs"), "build", "-q", "-d", "site-mkdocs"], cwd=base),
+            base / "site-mkdocs",
+        ),
+        "properdocs": (
+            lambda: timed(
+                [
+                    str(BIN / "properdocs"),
+                    "build",
+                    "-q",
+                    "-f",
+                    "mkdocs.yml",
+                    "-d",
+                    "site-properdocs",
+                ],
+                cwd=base,
+            ),
+            base / "site-properdocs",
+        ),
+        "generate+zensical": (
+            lambda: timed(
+                generate,
+                [str(BIN / "zensical"), "build", "--clean", "-f", "zensical.yml"],
+                cwd=base,
+            ),
+            base / "site-zensical",
+        ),
+        "zensical alone": (
+            lambda: timed(
+                [str(BIN / "zensical"), "build", "--clean", "-f", "zensical.yml"], cwd=base
+            ),
+            None,
+        ),
         "generate (empty folder)": (fresh_generate, None),
         "generate (no change)": (lambda: timed([kb, "generate"], cwd=base), None),
     }
@@ -110,9 +138,16 @@ def main() -> None:
             for name, (step, _site) in steps.items():
                 times[name].append(step())
         sizes = {name: size(site) for name, (_step, site) in steps.items() if site}
-        check = [subprocess.run([str(BIN / "kb"), "check-site", str(site)], cwd=base,
-                                capture_output=True, check=False).returncode
-                 for _step, site in steps.values() if site]
+        check = [
+            subprocess.run(
+                [str(BIN / "kb"), "check-site", str(site)],
+                cwd=base,
+                capture_output=True,
+                check=False,
+            ).returncode
+            for _step, site in steps.values()
+            if site
+        ]
     med = {name: statistics.median(values) for name, values in times.items()}
     print(f"entries: {args.entries}, runs each: {args.repeat} (alternating), medians")
     for name, seconds in med.items():

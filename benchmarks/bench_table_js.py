@@ -98,8 +98,14 @@ def write_catalog(root: Path, count: int) -> None:
         entry_id = f"optimizer-{n:05d}"
         size = "" if n % 7 == 0 else f"max_file_size_mb: {(n * 37) % 500 / 4 + 0.5}\n"
         text = ENTRY.format(
-            id=entry_id, n=n, count=count, kind=KINDS[n % 4], compression=COMPRESSION[n % 3],
-            size=size, batch=1 + n % 50, pricing=PRICING[n % 4],
+            id=entry_id,
+            n=n,
+            count=count,
+            kind=KINDS[n % 4],
+            compression=COMPRESSION[n % 3],
+            size=size,
+            batch=1 + n % 50,
+            pricing=PRICING[n % 4],
         )
         (folder / f"{entry_id}.yml").write_text(text, encoding="utf-8")
 
@@ -119,8 +125,6 @@ def write_page(folder: Path, count: int) -> int:
         shutil.copy(assets / name, folder / name)
     (folder / CONTRACT_JS).write_text(contract_js(), encoding="utf-8")
     return len(page.encode("utf-8"))
-
-
 
 
 def chromium() -> str:
@@ -166,9 +170,11 @@ def main() -> None:
         times = [float(t) for t in results[kind]["times"]]  # type: ignore[attr-defined]
         med = statistics.median(times)
         ok = ok and med <= TARGET_MS
-        print(f"  {label:>16}: median {med:6.2f} ms, min {min(times):6.2f}, "
-              f"max {max(times):6.2f} ({results[kind]['status']}, "
-              f"{results[kind]['listed']} rows listed)")
+        print(
+            f"  {label:>16}: median {med:6.2f} ms, min {min(times):6.2f}, "
+            f"max {max(times):6.2f} ({results[kind]['status']}, "
+            f"{results[kind]['listed']} rows listed)"
+        )
     print(f"verdict: {'meets' if ok else 'MISSES'} the {TARGET_MS:g} ms median target")
 
 

@@ -25,9 +25,7 @@ def _object(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[
     }
 
 
-LINK = _object(
-    {"catalog": _STRING, "id": _STRING, "name": _STRING, "url": _URL, "api": _URL}
-)
+LINK = _object({"catalog": _STRING, "id": _STRING, "name": _STRING, "url": _URL, "api": _URL})
 
 
 @cache  # read-only: the two schemas of a catalog share it
@@ -97,8 +95,14 @@ def index_schema() -> dict[str, Any]:
             **{
                 k: _URL
                 for k in (
-                    "url", "api", "api_schema", "entry_schema", "entry_api",
-                    "yaml_schema", "csv", "json",
+                    "url",
+                    "api",
+                    "api_schema",
+                    "entry_schema",
+                    "entry_api",
+                    "yaml_schema",
+                    "csv",
+                    "json",
                 )
             },
         }

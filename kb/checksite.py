@@ -63,7 +63,5 @@ def check(kb: KnowledgeBase, site: Path) -> list[str]:
     items = list(expected(kb))
     missing = [f"{i.path}: missing ({i.what})" for i in items if not (site / i.path).is_file()]
     loads = page_assets(i.path for i in items)
-    broken = [
-        line for f in sorted(site.rglob("*.html")) for line in _page_problems(site, f, loads)
-    ]
+    broken = [line for f in sorted(site.rglob("*.html")) for line in _page_problems(site, f, loads)]
     return missing + broken

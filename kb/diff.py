@@ -135,10 +135,14 @@ def to_json(d: Diff) -> str:
         }
         for name, c in d.catalogs.items()
     }
-    return json.dumps(
-        {"base": d.base, "head": d.head, "catalogs": catalogs, "unreadable": d.unreadable},
-        indent=2, ensure_ascii=False,
-    ) + "\n"
+    return (
+        json.dumps(
+            {"base": d.base, "head": d.head, "catalogs": catalogs, "unreadable": d.unreadable},
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def _cell(value: Any) -> str:

@@ -159,7 +159,10 @@ _CHECKS = (AfterValidator(_check_plain), BeforeValidator(_drop_final_newlines))
 Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_NAME), *_CHECKS]
 Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_TEXT), *_CHECKS]
 Markdown = Annotated[
-    str, Strict(), StringConstraints(min_length=1, max_length=MAX_MARKDOWN), *_CHECKS,
+    str,
+    Strict(),
+    StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
+    *_CHECKS,
     MarkdownText(),
 ]
 Url = Annotated[

@@ -12,7 +12,7 @@ from kb.fields import ID_PATTERN, URL_PATTERN
 
 
 def suggest(word: str, choices: list[str]) -> str:
-    """"; did you mean 'x'?" for the closest choice when one looks like a typo, else "".
+    """ "; did you mean 'x'?" for the closest choice when one looks like a typo, else "".
 
     The cut-off is a little below difflib's default: one swapped pair of letters in a short
     name ("lisence" for "license") scores 0.57."""

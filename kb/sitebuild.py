@@ -73,7 +73,6 @@ class StagedBuild:
         if had_old:
             _remove(old)
 
-
     def trap_signals(self) -> None:
         """Ctrl-C or a kill during the build drops the half-written site and exits quietly
         (no traceback), leaving the previous site in place."""
@@ -102,7 +101,6 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
-
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -26,9 +26,13 @@ _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _plugin_options(plugins: Any) -> dict[str, Any]:
     """The options of the ``kb`` entry of ``plugins:`` (a list or a mapping)."""
-    items = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None)
-        for p in plugins or []
+    items = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else (
+            next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None)
+            for p in plugins or []
+        )
     )
     for name, options in items:
         if name == "kb":

@@ -53,10 +53,14 @@ class Stale:
     def as_dict(self) -> dict[str, Any]:
         """The JSON form."""
         return {
-            "path": self.path, "line": self.line, "col": self.col, "catalog": self.catalog,
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "catalog": self.catalog,
             "id": self.id,
             "last_verified": self.last_verified.isoformat() if self.last_verified else None,
-            "age_days": self.age, "seed_only": self.seed_only,
+            "age_days": self.age,
+            "seed_only": self.seed_only,
         }
 
 

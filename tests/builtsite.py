@@ -31,8 +31,13 @@ def build_site(factory: pytest.TempPathFactory) -> Path:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"]
         proc = subprocess.run(
-            [*cmd, "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True,
-            timeout=900, check=False,
+            [*cmd, "-d", str(dest)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
         )
         _cache["site"] = dest if proc.returncode == 0 else proc.stderr[-6000:]
     site = _cache["site"]
@@ -56,14 +61,22 @@ def _zensical(dest: Path) -> subprocess.CompletedProcess[str]:
         else:
             shutil.copy2(source, dest / name)
     generate = subprocess.run(
-        [str(BIN / "kb"), "generate"], cwd=dest, capture_output=True, text=True, timeout=600,
+        [str(BIN / "kb"), "generate"],
+        cwd=dest,
+        capture_output=True,
+        text=True,
+        timeout=600,
         check=False,
     )
     if generate.returncode != 0:
         return generate
     return subprocess.run(
-        [str(BIN / "zensical"), "build", "-f", "zensical.yml"], cwd=dest, capture_output=True,
-        text=True, timeout=900, check=False,
+        [str(BIN / "zensical"), "build", "-f", "zensical.yml"],
+        cwd=dest,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
 
 
@@ -77,7 +90,11 @@ def build_with(engine: str, factory: pytest.TempPathFactory) -> Path:
             site = base / "site"
             proc = subprocess.run(
                 [str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
-                cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=900,
+                check=False,
             )
         else:
             site = base / "site"
@@ -203,8 +220,10 @@ def read_page(path: Path) -> Page:
 
 def page_at(site: Path, url_path: str) -> Page:
     """The page served at ``url_path`` (e.g. ``"sourcing-modes/"``) in the built site."""
-    path = site / url_path / "index.html" if url_path.endswith("/") or not url_path else (
-        site / url_path
+    path = (
+        site / url_path / "index.html"
+        if url_path.endswith("/") or not url_path
+        else (site / url_path)
     )
     assert path.is_file(), f"no page at /{url_path}"
     return read_page(path)

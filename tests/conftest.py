@@ -230,6 +230,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 
 # --- the browser shared by every real-browser test --------------------------------------
 
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """A headless Chromium. Skipped without one, unless KB_REQUIRE_BROWSER=1 (CI): then the

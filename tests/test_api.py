@@ -33,7 +33,8 @@ def test_entry_response_has_raw_values_page_and_resolved_references(tree: Any) -
     assert _resolve(path, got["url"]) == "annotation-vendors/label-tool/"
     techniques = got["links"]["techniques"]
     assert [(t["id"], t["name"]) for t in techniques] == [
-        ("bounding-box", "Bounding box"), ("polygon", "Polygon")
+        ("bounding-box", "Bounding box"),
+        ("polygon", "Polygon"),
     ]
     assert _resolve(path, techniques[0]["url"]) == "annotation-techniques/bounding-box/"
     assert _resolve(path, techniques[0]["api"]) == "api/v1/annotation-techniques/bounding-box.json"
@@ -57,8 +58,10 @@ def test_index_and_catalog_counts_and_every_file_listed(tree: Any) -> None:
     for item in index["catalogs"]:
         for key in ("api", "api_schema", "entry_schema", "url", "yaml_schema", "csv"):
             target = _resolve("api/v1/index.json", item[key])
-            assert target.endswith("/") or target in out or target.startswith(
-                ("schema/", "downloads/")
+            assert (
+                target.endswith("/")
+                or target in out
+                or target.startswith(("schema/", "downloads/"))
             ), (key, target)
         catalog = json.loads(out[_resolve("api/v1/index.json", item["api"])])
         assert catalog["count"] == len(catalog["entries"]) == item["count"]

@@ -47,7 +47,10 @@ class _Svg(HTMLParser):
 
 def test_bar_chart_is_accessible_svg_with_linked_bars_and_a_table() -> None:
     series = Series(
-        "x-by-kind", "Things by kind", "How many things of each kind.", 6,
+        "x-by-kind",
+        "Things by kind",
+        "How many things of each kind.",
+        6,
         (Bar("Alpha", 4, "kind=a"), Bar("Beta <b>", 2, "kind=b"), Bar("Gamma", 0, None)),
     )
     html = str(bar_chart(series, "../things/"))

@@ -23,12 +23,25 @@ SOURCING = {
 # Every tool the seed names, as it spells them, by catalog.
 NAMED = {
     "image-generators": [
-        "DALL-E 2", "Midjourney", "Canva", "PicSo", "NightCafe", "Shutterstock",
+        "DALL-E 2",
+        "Midjourney",
+        "Canva",
+        "PicSo",
+        "NightCafe",
+        "Shutterstock",
         "Deep Dream Generator",
     ],
     "image-optimizers": [
-        "InPixio", "Photoshop Elements", "Compressor.io", "JPEG Optimizer", "Optimizilla",
-        "Kraken.io", "Resize Photos", "Convert Image", "TinyPNG", "RIOT",
+        "InPixio",
+        "Photoshop Elements",
+        "Compressor.io",
+        "JPEG Optimizer",
+        "Optimizilla",
+        "Kraken.io",
+        "Resize Photos",
+        "Convert Image",
+        "TinyPNG",
+        "RIOT",
     ],
     "annotation-techniques": ["Bounding box", "Landmarking", "Masking", "Polygon", "Polyline"],
     "sourcing-modes": ["In-house", "Outsource", "Crowdsource"],

@@ -22,7 +22,12 @@ pytestmark = pytest.mark.slow
 def run(*cmd: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
     """A real process; NO_MKDOCS_2_WARNING only where a test sets it."""
     return subprocess.run(
-        list(cmd), cwd=cwd, capture_output=True, text=True, timeout=900, check=False,
+        list(cmd),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
         env={**os.environ, **env},
     )
 
@@ -38,9 +43,7 @@ def test_check_site_passes_on_every_engine(
 
 def pages_of(site: Path) -> set[str]:
     """Every page of a built site, as its folder (``sourcing-modes/in-house/``)."""
-    return {
-        p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
-    }
+    return {p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")}
 
 
 def test_every_engine_builds_the_same_pages(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -50,14 +50,17 @@ def test_each_entry_is_dated_by_its_latest_date(tree: Any) -> None:
     tree.write("annotation-vendors", "new-tool", ADDED_LATE)
     found = {c.entry.id: c for c in changes(load(tree.root))}
     assert (found["new-tool"].updated.isoformat(), found["new-tool"].what) == (
-        "2025-06-30", "added"
+        "2025-06-30",
+        "added",
     )
     assert (found["old-tool"].updated.isoformat(), found["old-tool"].what) == (
-        "2025-02-03", "superseded"
+        "2025-02-03",
+        "superseded",
     )
     # added 2024-04-01, verified 2024-05-02 (the shared tree)
     assert (found["label-tool"].updated.isoformat(), found["label-tool"].what) == (
-        "2024-05-02", "verified"
+        "2024-05-02",
+        "verified",
     )
 
 

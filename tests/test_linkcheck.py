@@ -69,8 +69,11 @@ def _rating_places(path: Path, url: str) -> list[str]:
     """line:col of each rating that cites ``url`` (the opening quote of the value)."""
     lines = path.read_text("utf-8").splitlines()
     needle = f'source: "{url}"'
-    return [f"{n}:{text.index(needle) + len('source: ') + 1}"
-            for n, text in enumerate(lines, 1) if needle in text]
+    return [
+        f"{n}:{text.index(needle) + len('source: ') + 1}"
+        for n, text in enumerate(lines, 1)
+        if needle in text
+    ]
 
 
 def _source_line(path: Path) -> int:

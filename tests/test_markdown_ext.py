@@ -14,7 +14,7 @@ def test_plain_python_markdown_expands_directives(tree: Tree) -> None:
     html = markdown.markdown(
         'There are {{< kb-count catalog="sourcing-modes" >}} modes.\n\n'
         '{{< kb-table catalog="annotation-techniques" >}}\n\n'
-        "`{{< kb-count catalog=\"x\" >}}` stays as written in code.\n",
+        '`{{< kb-count catalog="x" >}}` stays as written in code.\n',
         extensions=["kb.markdown"],
     )
     assert "<p>There are 1 modes.</p>" in html

@@ -128,13 +128,21 @@ def test_catalogs_cover_todays_tools(site: Path, catalog: str, at_least: int) ->
 @pytest.mark.parametrize(
     "url",
     [
-        "image-generators/gpt-image/", "image-generators/stable-diffusion/",
-        "image-generators/flux/", "image-generators/adobe-firefly/",
-        "image-generators/imagen/", "image-generators/ideogram/",
-        "image-optimizers/squoosh/", "image-optimizers/mozjpeg/", "image-optimizers/oxipng/",
-        "image-optimizers/cwebp/", "image-optimizers/avifenc/",
-        "annotation-vendors/kili-technology/", "annotation-vendors/toloka/",
-        "annotation-vendors/sama/", "annotation-vendors/segments-ai/",
+        "image-generators/gpt-image/",
+        "image-generators/stable-diffusion/",
+        "image-generators/flux/",
+        "image-generators/adobe-firefly/",
+        "image-generators/imagen/",
+        "image-generators/ideogram/",
+        "image-optimizers/squoosh/",
+        "image-optimizers/mozjpeg/",
+        "image-optimizers/oxipng/",
+        "image-optimizers/cwebp/",
+        "image-optimizers/avifenc/",
+        "annotation-vendors/kili-technology/",
+        "annotation-vendors/toloka/",
+        "annotation-vendors/sama/",
+        "annotation-vendors/segments-ai/",
     ],
 )
 def test_current_tools_named_in_the_issue_have_pages(site: Path, url: str) -> None:

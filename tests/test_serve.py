@@ -46,10 +46,22 @@ def test_serve_rebuilds_when_an_entry_changes(tmp_path: Path, engine: str) -> No
     project = make(tmp_path)
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", engine, "serve", "--livereload", "-a", f"127.0.0.1:{port}",
-         "-f", "mkdocs.yml"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            engine,
+            "serve",
+            "--livereload",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            "mkdocs.yml",
+        ],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/kb/sourcing-modes/in-house/"
     try:

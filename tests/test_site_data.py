@@ -69,9 +69,18 @@ def test_every_page_links_the_feed_in_its_head(site: Path) -> None:
 
 def _check_jsonschema(schema: Path, instances: list[Path]) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema),
-         *map(str, instances)],
-        capture_output=True, text=True, check=False, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--schemafile",
+            str(schema),
+            *map(str, instances),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
 
@@ -82,7 +91,10 @@ def test_every_api_response_validates_against_its_published_schema(site: Path) -
     schemas = sorted((api / "schemas").glob("*.schema.json"))
     meta = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--check-metaschema", *map(str, schemas)],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert meta.returncode == 0, meta.stdout[-3000:]
     _check_jsonschema(api / index["schema"], [api / "index.json"])
@@ -110,7 +122,7 @@ def test_api_counts_and_ids_equal_the_catalog_files(site: Path) -> None:
 
 def test_stats_page_has_a_table_for_every_chart_and_bars_link_facets(site: Path) -> None:
     html = (site / "stats" / "index.html").read_text("utf-8")
-    assert html.count("<svg class=\"kb-chart-svg\"") == html.count('class="kb-chart-table"') > 20
+    assert html.count('<svg class="kb-chart-svg"') == html.count('class="kb-chart-table"') > 20
     page = page_at(site, "stats/")
     bars = [link for link in page.links if "?" in link and is_internal(link)]
     in_charts = re.findall(r'<a class="kb-chart-bar" xlink:href="([^"]+)"', html)

@@ -94,7 +94,10 @@ def test_filter_or_within_a_field_and_across_fields(vendors: KnowledgeBase) -> N
 def test_sort_keeps_ties_in_name_order(vendors: KnowledgeBase) -> None:
     table = CatalogTable.from_catalog(vendors, "annotation-vendors")
     assert [e.id for e in table.sorted("offering").entries] == [
-        "alpha", "beta", "gamma", "label-tool"
+        "alpha",
+        "beta",
+        "gamma",
+        "label-tool",
     ]
     assert [e.id for e in table.sorted("-offering").entries][-1] == "alpha"
     assert table.sorted("no-such-field") == table
@@ -130,10 +133,16 @@ def test_ratings_sort_by_rank_and_unrated_last(tree: Tree) -> None:
     table = CatalogTable.from_catalog(kb, "sourcing-modes")
     # expensive (in-house) > average > cheap by rank, not alphabetically; unrated always last
     assert [e.id for e in table.sorted("price").entries] == [
-        "a-cheap", "c-average", "in-house", "b-unrated"
+        "a-cheap",
+        "c-average",
+        "in-house",
+        "b-unrated",
     ]
     assert [e.id for e in table.sorted("-price").entries] == [
-        "in-house", "c-average", "a-cheap", "b-unrated"
+        "in-house",
+        "c-average",
+        "a-cheap",
+        "b-unrated",
     ]
     html = str(table.as_html(Linker("sourcing-modes/")))
     assert "not rated" in html

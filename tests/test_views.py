@@ -113,7 +113,11 @@ hostile = st.sampled_from(
     ]
 )
 texts = st.one_of(plain, hostile, st.tuples(plain, hostile).map(" ".join))
-RATED_LOW = {"rating": "low", "basis": "The article rates it low.", "source": "https://example.com/a"}
+RATED_LOW = {
+    "rating": "low",
+    "basis": "The article rates it low.",
+    "source": "https://example.com/a",
+}
 SOURCE = {
     "url": "https://example.com/a",
     "title": "A page",

@@ -23,8 +23,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
     p.add_argument("--concurrency", type=int, default=8, help="requests at once")
     p.add_argument("--retries", type=int, default=2, help="extra tries after a failure")
-    p.add_argument("--per-host-delay", type=float, default=1.0,
-                   help="minimum seconds between two requests to one host")
+    p.add_argument(
+        "--per-host-delay",
+        type=float,
+        default=1.0,
+        help="minimum seconds between two requests to one host",
+    )
     p.set_defaults(run=run)
 
 
@@ -45,7 +49,10 @@ def run(args: argparse.Namespace) -> int:
             if r.error:
                 print(f"{place.path}:{place.line}:{place.col}: {r.url}: {r.error}")
             elif r.final_url:
-                print(f"{place.path}:{place.line}:{place.col}: note: {r.url} redirects to "
-                      f"{r.final_url}", file=sys.stderr)
+                print(
+                    f"{place.path}:{place.line}:{place.col}: note: {r.url} redirects to "
+                    f"{r.final_url}",
+                    file=sys.stderr,
+                )
     err(f"{len(results) - len(failures)} of {len(results)} URLs answer")
     return 1 if failures else 0

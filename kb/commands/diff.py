@@ -21,8 +21,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("base", metavar="BASE", help="the revision before, e.g. origin/main")
     p.add_argument("head", nargs="?", default="HEAD", metavar="HEAD")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    p.add_argument("--catalog-dir", default=str(DEFAULT_ROOT),
-                   help="the catalog folder inside the repository (default: catalog)")
+    p.add_argument(
+        "--catalog-dir",
+        default=str(DEFAULT_ROOT),
+        help="the catalog folder inside the repository (default: catalog)",
+    )
     p.set_defaults(run=run)
 
 

@@ -28,10 +28,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "(zensical.yml reads build/docs). Replaces or removes only files an earlier run wrote "
         "and nobody changed since; refuses otherwise.",
     )
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
-                   help=f"default: {DEFAULT_OUT}/")
-    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
-                   help="the MkDocs configuration to read settings from (default: mkdocs.yml)")
+    p.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help=f"default: {DEFAULT_OUT}/"
+    )
+    p.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="the MkDocs configuration to read settings from (default: mkdocs.yml)",
+    )
     p.set_defaults(run=run)
 
 

@@ -20,10 +20,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="List entries whose facts were last checked more than N days ago, oldest "
         "first. Exit 0 when none is stale, 1 when some are, 2 on a usage error.",
     )
-    p.add_argument("path", nargs="?", type=Path, default=DEFAULT_ROOT, metavar="PATH",
-                   help="the catalog folder (default: catalog/)")
-    p.add_argument("--days", type=int, default=DEFAULT_STALE_DAYS,
-                   help=f"age in days that makes an entry stale (default: {DEFAULT_STALE_DAYS})")
+    p.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_ROOT,
+        metavar="PATH",
+        help="the catalog folder (default: catalog/)",
+    )
+    p.add_argument(
+        "--days",
+        type=int,
+        default=DEFAULT_STALE_DAYS,
+        help=f"age in days that makes an entry stale (default: {DEFAULT_STALE_DAYS})",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=run)
 

@@ -110,9 +110,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(str(err)) from None
         return markdown
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The HTML of a generated page; a hand-written page's as Markdown made it."""
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
@@ -133,7 +131,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.staged is None:
             return
         failed = config.strict and any(
-            h.get_counts() for h in logging.getLogger("mkdocs").handlers
+            h.get_counts()
+            for h in logging.getLogger("mkdocs").handlers
             if isinstance(h, CountHandler)
         )
         self._finish(not failed)

@@ -14,15 +14,8 @@ from browser.reading import assert_clean, raw, serious_violations, shown_ids
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-
-
-
-
-
 def status(page: Any) -> str:
     return str(page.locator(".kb-status").first.inner_text())
-
-
 
 
 def test_ordinal_column_sorts_by_rank_by_click_and_keyboard(base_url: str, page: Any) -> None:

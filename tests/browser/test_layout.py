@@ -163,6 +163,36 @@ def test_sort_buttons_are_one_line_pills_on_a_phone(base_url: str, page: Any) ->
     assert_clean(page)
 
 
+# Every page kind a reader reaches from the navigation, beside the catalog pages.
+READING_PAGES = [
+    "",
+    *EMBEDDING_PAGES,
+    "glossary/",
+    "use-the-data/",
+    "contributing/",
+    "security/",
+    "stats/",
+    "annotation-vendors/cvat/",
+    "image-generators/dall-e-2/",
+]
+
+
+@pytest.mark.parametrize("url", READING_PAGES)
+def test_no_page_scrolls_sideways_or_cuts_a_word_on_a_phone(
+    base_url: str, page: Any, url: str
+) -> None:
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    page.goto(base_url + url)
+    page.locator(".md-content").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+    # Links in tables (catalog names, tools in the format matrix) stay whole words; only a
+    # two-dimensional matrix may scroll sideways, inside its own box.
+    assert page.evaluate(BROKEN_WORDS, ".md-content td a, .md-content th a") == []
+    wide = [t for t in page.evaluate(OVERFLOWING) if t["table"] != "kb-matrix"]
+    assert wide == [], "a table is wider than its box on a phone"
+    assert_clean(page)
+
+
 def test_caption_and_status_agree_after_filtering(base_url: str, page: Any) -> None:
     data = raw("annotation-vendors")
     open_at(page, base_url + "annotation-vendors/", DESKTOPS[0])

@@ -248,8 +248,8 @@ class ImageGenerator(Entry):
     )
     access: Annotated[Some[v.Term], v.vocab("access-channel"), Column()] = Field(
         title="Access",
-        description="Where you use it: web, discord, ios, android, desktop, api, or "
-        "open-weights (the maker publishes the model to download and run yourself).",
+        description="Every way it can be used, e.g. a web app, an API, or open weights "
+        "(the maker publishes the model to download and run yourself).",
     )
     pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column()] = Field(
         title="Pricing", description="Every way it can be paid for (free-tier, credits, ...)."
@@ -290,10 +290,13 @@ class ImageOptimizer(Entry):
     """A tool that compresses or optimizes images, online or on the desktop."""
 
     kind: Annotated[v.Term, v.vocab("tool-kind"), Column()] = Field(
-        title="Kind", description="How it is run: online, desktop, plugin, api or cli."
+        title="Kind",
+        description="How it is run, e.g. online in a browser or as a command-line program.",
     )
     compression: Annotated[Many[v.Term], v.vocab("compression-mode"), Column()] = Field(
-        default_factory=list, title="Compression", description="lossless, lossy, or both."
+        default_factory=list,
+        title="Compression",
+        description="Lossless, lossy, or both when it offers each.",
     )
     input_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Reads")] = Field(
         default_factory=list, title="Input formats", description="Formats it can open."
@@ -332,10 +335,11 @@ class AnnotationVendor(Entry):
     """A data-annotation tool or managed labeling service."""
 
     offering: Annotated[v.Term, v.vocab("offering"), Column()] = Field(
-        title="Offering", description="tool, service, or tool-and-service."
+        title="Offering",
+        description="Whether it sells software, a managed labeling service, or both.",
     )
     license: Annotated[v.Term, v.vocab("license"), Column()] = Field(
-        title="License", description="open-source, open-core or commercial."
+        title="License", description="How its software is licensed."
     )
     techniques: Annotated[Some[TechniqueId], Column()] = Field(
         title="Techniques", description="Ids of annotation techniques it supports."
@@ -383,7 +387,7 @@ class AnnotationTechnique(Entry):
     """A way of marking up images for supervised learning."""
 
     geometry: Annotated[v.Term, v.vocab("geometry"), Column()] = Field(
-        title="Geometry", description="The shape it produces: box, points, pixels, polygon, line."
+        title="Geometry", description="The shape it draws on the image."
     )
     dimensions: Annotated[Some[v.Term], v.vocab("dimension"), Column()] = Field(
         title="Dimensions", description="2d, 3d, or both."
@@ -408,7 +412,7 @@ class VisionTask(Entry):
     """A machine-learning task, chiefly in computer vision."""
 
     modality: Annotated[v.Term, v.vocab("modality"), Column()] = Field(
-        title="Input", description="What the task works on: image, text or tabular."
+        title="Input", description="The kind of data the task works on."
     )
     focus: Annotated[Text, Column()] = Field(
         title="Focus", description="What the task is about, in a phrase."

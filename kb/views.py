@@ -104,6 +104,8 @@ def entry_page(
     """Everything about one entry: status, facts, description, sources, referrers, edit link."""
     spec = CATALOGS[catalog]
     description = cell(kb, catalog, entry, specs_by_name(catalog)["description"], linker)
+    # Empty fields are named under the table rather than shown as rows of dashes.
+    facts = [(cell(kb, catalog, entry, s, linker), s) for s in fact_specs(catalog)]
     return render(
         "entry.html",
         catalog=catalog,
@@ -113,7 +115,8 @@ def entry_page(
         age=age_days(entry.last_verified, today) if entry.last_verified else None,
         status=_status(kb, catalog, entry, linker),
         description=None if description.empty else description,
-        facts=[(cell(kb, catalog, entry, s, linker), s) for s in fact_specs(catalog)],
+        facts=[(c, s) for c, s in facts if not c.empty],
+        not_given=[s.label for c, s in facts if c.empty],
         referrers=_referrers(kb, catalog, entry, linker),
         edit_url=edit_url,
         catalog_href=linker.catalog(catalog),

@@ -203,3 +203,13 @@ def test_facet_values_survive_the_attribute() -> None:
     row = next(dict(a) for t, a in parse(html).tags if t == "tr" and dict(a).get("data-kb-id"))
     assert json.loads(str(row["data-kb-values"]))["price"] == ["cheap"]
     assert row["data-kb-text"] is not None and "it's <b>" in row["data-kb-text"]
+
+
+def test_empty_fields_are_named_under_the_facts_not_shown_as_dashes() -> None:
+    kb = base(Path("catalog"))
+    mode = sourcing_mode(name="M")  # no website, no description
+    kb.entries["sourcing-modes"]["m"] = mode
+    html = str(entry_page(kb, "sourcing-modes", mode, Linker("sourcing-modes/m/"), None))
+    assert 'data-kb-field="website"' not in html  # no row of its own
+    assert '<p class="kb-not-given">Not given: Website.</p>' in html
+    assert 'data-kb-field="who_labels"' in html  # a field with a value keeps its row

@@ -210,6 +210,16 @@ def rating_anchor(field: str) -> str:
     return f"rating-{field}"
 
 
+def _reason(basis: str) -> str:
+    """An unrated criterion's basis without the "Not rated:" that contributors write first:
+    the cell already says "not rated" beside it."""
+    head, sep, rest = basis.partition(":")
+    if sep and head.strip().lower() == "not rated" and rest.strip():
+        rest = rest.strip()
+        return rest[:1].upper() + rest[1:]
+    return basis
+
+
 def _rating_cell(
     catalog: str, entry: Entry, spec: FieldSpec, value: Rating[Any], linker: Linker
 ) -> Cell:
@@ -219,7 +229,7 @@ def _rating_cell(
         label=level.label if level is not None else None,
         rank=level.rank if level is not None else None,
         top=top,
-        basis=value.basis,
+        basis=_reason(value.basis) if level is None else value.basis,
         source=value.source,
         href=f"{linker.entry(catalog, entry.id)}#{rating_anchor(spec.name)}",
     )

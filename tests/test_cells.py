@@ -3,9 +3,12 @@ with the unit and format their model field declares)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from kb.catalog import KnowledgeBase
 from kb.cells import cell, format_number
 from kb.introspect import specs_by_name
+from kb.loader import load
 from kb.urls import Linker
 
 HERE = Linker("image-generators/")
@@ -57,3 +60,20 @@ def test_the_models_declare_the_display_of_their_numbers() -> None:
     assert studies["majority_baseline"].display == "percent"
     assert studies["samples"].display == "count"
     assert specs_by_name("image-optimizers")["max_file_size_mb"].display == "megabytes"
+
+
+def test_an_unrated_basis_does_not_say_not_rated_twice(tree: Any) -> None:
+    text = tree.valid("image-generators", "pic-maker").replace(
+        "cost: {basis: No source compares it.}",
+        "cost: {basis: 'Not rated: the sources list plans but compare no prices.'}",
+    )
+    tree.write("image-generators", "pic-maker", text)
+    kb = load(tree.root)
+    entry = kb.entries["image-generators"]["pic-maker"]
+    specs = specs_by_name("image-generators")
+    cost = cell(kb, "image-generators", entry, specs["cost"], HERE)
+    assert cost.rating is not None and cost.rating.label is None  # shown as "not rated"
+    assert cost.rating.basis == "The sources list plans but compare no prices."
+    # A rated criterion's basis is shown as written.
+    ease = cell(kb, "image-generators", entry, specs["ease_of_use"], HERE)
+    assert ease.rating is not None and ease.rating.basis == "Rated easy."

@@ -82,14 +82,26 @@ def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> An
     }
 
 
-def _referrers(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> list[Item]:
+def _referrers(
+    kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker
+) -> list[dict[str, Any]]:
+    """The entries that refer to this one, grouped by their catalog and the field that holds
+    the reference ("Annotation vendors listing it under Techniques"), by name."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    for ref in kb.referrers(catalog, entry.id):
+        source = kb.get(*ref.source)
+        if source is not None:
+            # A retired product says so wherever it is named (as kb-link and kb-list do).
+            retired = None if source.status is ACTIVE else source.status.label.lower()
+            item = Item(source.name, linker.entry(*ref.source), note=retired)
+            groups.setdefault((ref.source[0], ref.field), []).append(item)
     return [
-        Item(
-            f"{kb.entries[r.source[0]][r.source[1]].name} ({CATALOGS[r.source[0]].singular})",
-            linker.entry(*r.source),
-        )
-        for r in kb.referrers(catalog, entry.id)
-        if r.source[1] in kb.entries[r.source[0]]
+        {
+            "title": CATALOGS[source_catalog].title,
+            "field": specs_by_name(source_catalog)[field].label,
+            "entries": sorted(items, key=lambda i: i.text.lower()),
+        }
+        for (source_catalog, field), items in groups.items()
     ]
 
 

@@ -9,14 +9,17 @@ the text itself.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kb.catalog import KnowledgeBase
+from kb.loader import load
 from kb.models import AnnotationTechnique, SourcingMode
 from kb.table import CatalogTable
 from kb.urls import Linker
@@ -213,3 +216,22 @@ def test_empty_fields_are_named_under_the_facts_not_shown_as_dashes() -> None:
     assert 'data-kb-field="website"' not in html  # no row of its own
     assert '<p class="kb-not-given">Not given: Website.</p>' in html
     assert 'data-kb-field="who_labels"' in html  # a field with a value keeps its row
+
+
+def test_referrers_are_grouped_by_catalog_and_field_and_retired_ones_say_so(tree: Any) -> None:
+    retired = (
+        tree.valid("annotation-vendors", "label-tool").replace(
+            "id: label-tool\nname: Label Tool", "id: old-tool\nname: Old Tool"
+        )
+        + "status: discontinued\nstatus_date: 2025-01-01\nstatus_note: Shut down.\n"
+    )
+    tree.write("annotation-vendors", "old-tool", retired)
+    kb = load(tree.root)
+    assert kb.ok, [p.text() for p in kb.problems]
+    technique = kb.entries["annotation-techniques"]["polygon"]
+    page = str(entry_page(kb, "annotation-techniques", technique, Linker("x/y/"), None))
+    line = re.search(r'<p class="kb-referrers">(.*?)</p>', page, re.S)
+    assert line is not None
+    text = re.sub(r"<[^>]+>", "", line.group(1))
+    assert text.startswith("Annotation vendors listing it under Techniques (2): ")
+    assert "Label Tool · Old Tool (discontinued)" in text  # by name; the retired one marked

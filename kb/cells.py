@@ -193,15 +193,22 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
 SEED_ONLY = "as reported in 2023"
 
 
+def retired(entry: Entry) -> str | None:
+    """What every mention of a product no longer offered says beside its name
+    ("superseded", "discontinued"); None for an active one."""
+    return None if entry.status is ACTIVE else entry.status.label.lower()
+
+
 def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> list[Item]:
     """A retired product says so beside its name, with a link to what replaced it; an entry
     resting only on the 2023 articles is flagged too (its row also matches a search for it)."""
-    if entry.status is ACTIVE:
+    state = retired(entry)
+    if state is None:
         return [Item(SEED_ONLY, badge=True)] if entry.seed_only else []
     successor = kb.get(catalog, entry.successor) if entry.successor else None
     if successor is None:
-        return [Item(entry.status.label.lower(), badge=True)]
-    text = f"{entry.status.label.lower()} by {successor.name}"
+        return [Item(state, badge=True)]
+    text = f"{state} by {successor.name}"
     return [Item(text, linker.entry(catalog, successor.id), badge=True)]
 
 

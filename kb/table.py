@@ -71,7 +71,7 @@ def allowed_values(kb: KnowledgeBase, spec: FieldSpec) -> list[str]:
 
 def _label(kb: KnowledgeBase, spec: FieldSpec, value: str) -> str:
     if spec.vocab is not None:
-        return next(m.label for m in spec.vocab if m.code == value)
+        return spec.vocab[value].label
     if spec.kind is Kind.BOOL:
         return "Yes" if value == "true" else "No"
     target = kb.get(spec.ref or "", value)
@@ -194,6 +194,7 @@ class CatalogTable:
         specs = table.specs
         columns = [specs[c] for c in table.columns]
         facet_specs = facets(self.catalog)
+        beneath = under_name(self.catalog)  # once for the table, not once per row
         total = len(self.kb.entries[self.catalog])
         return render(
             "table.html",
@@ -209,17 +210,20 @@ class CatalogTable:
             defaults=default_columns(self.catalog),
             legend=[scale_legend(c) for c in columns if c.kind is Kind.ORDINAL and c.vocab],
             method_href=_method_href(self.catalog, linker),
-            rows=[table._row(e, linker, facet_specs, shown) for e in table.entries],
+            rows=[table._row(e, linker, facet_specs, beneath, shown) for e in table.entries],
         )
 
     def _row(
-        self, entry: Entry, linker: Linker, facet_specs: list[FieldSpec], shown: set[str]
+        self,
+        entry: Entry,
+        linker: Linker,
+        facet_specs: list[FieldSpec],
+        beneath_specs: tuple[FieldSpec, ...],
+        shown: set[str],
     ) -> dict[str, Any]:
         cells = self.cells(entry, linker)
         values = {f.name: f.raw(entry) for f in facet_specs}
-        beneath = [
-            str(getattr(entry, s.name)) for s in under_name(self.catalog) if getattr(entry, s.name)
-        ]
+        beneath = [str(getattr(entry, s.name)) for s in beneath_specs if getattr(entry, s.name)]
         # dict.fromkeys: each text once, in order (the name is often a column too)
         # the search reads what is shown by default, not the hidden extra columns
         texts = (i.text for c in cells if c.field in shown for i in c.items)

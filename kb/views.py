@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from kb.catalog import KnowledgeBase
-from kb.cells import Item, cell
+from kb.cells import Item, cell, retired
 from kb.contract import CONTRACT
 from kb.introspect import FieldSpec, specs_by_name
 from kb.models import ACTIVE, CATALOGS, Entry
@@ -92,8 +92,7 @@ def _referrers(
         source = kb.get(*ref.source)
         if source is not None:
             # A retired product says so wherever it is named (as kb-link and kb-list do).
-            retired = None if source.status is ACTIVE else source.status.label.lower()
-            item = Item(source.name, linker.entry(*ref.source), note=retired)
+            item = Item(source.name, linker.entry(*ref.source), note=retired(source))
             groups.setdefault((ref.source[0], ref.field), []).append(item)
     return [
         {

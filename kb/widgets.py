@@ -10,19 +10,14 @@ from markupsafe import Markup
 
 from kb import fields as f
 from kb.catalog import KnowledgeBase
-from kb.cells import cell
+from kb.cells import cell, retired
 from kb.introspect import FieldSpec, Kind, model_specs, specs_by_name
-from kb.models import ACTIVE, CATALOGS, Entry
+from kb.models import CATALOGS, Entry
 from kb.table import CatalogTable, allowed_values
 from kb.templating import attribute_json, render
 from kb.urls import Linker, download_path, schema_path
 from kb.views import fact_specs, last_verified
 from kb.yamlread import MAX_DEPTH, MAX_FILE_BYTES
-
-
-def _status_note(entry: Entry) -> str | None:
-    """What a mention of a product no longer offered must say (e.g. "superseded")."""
-    return None if entry.status is ACTIVE else entry.status.label.lower()
 
 
 def link(kb: KnowledgeBase, catalog: str, entry_id: str, linker: Linker, text: str) -> Markup:
@@ -33,14 +28,14 @@ def link(kb: KnowledgeBase, catalog: str, entry_id: str, linker: Linker, text: s
         "link.html",
         href=linker.entry(catalog, entry_id),
         text=text or entry.name,
-        status=_status_note(entry),
+        status=retired(entry),
     )
 
 
 def entry_list(kb: KnowledgeBase, table: CatalogTable, linker: Linker) -> Markup:
     """A bullet list of links to a table's entries (already filtered)."""
     items = [
-        {"href": linker.entry(table.catalog, e.id), "text": e.name, "note": _status_note(e)}
+        {"href": linker.entry(table.catalog, e.id), "text": e.name, "note": retired(e)}
         for e in table.entries
     ]
     return render("links.html", items=items)
@@ -53,7 +48,7 @@ def entry_card(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) ->
         "entry_card.html",
         catalog=catalog,
         entry=entry,
-        status=_status_note(entry),
+        status=retired(entry),
         href=linker.entry(catalog, entry.id),
         facts=[(c, s) for c, s in facts if not c.empty and s.kind is not Kind.MARKDOWN],
     )
@@ -115,7 +110,7 @@ def rank(
                 maxima[field] = max(m.rank or 0 for m in vocab)
                 labels[field] = levels[0].label
         href = linker.entry(catalog, e.id)
-        status = _status_note(e)
+        status = retired(e)
         data_entries.append(
             {
                 "id": e.id,
@@ -168,7 +163,7 @@ def matrix(kb: KnowledgeBase, catalog: str, names: list[str], linker: Linker) ->
                 "name": e.name,
                 "href": linker.entry(catalog, e.id),
                 "marks": marks,
-                "status": _status_note(e),
+                "status": retired(e),
             }
         )
     used = [i for i, _ in enumerate(values) if any(r["marks"][i] for r in rows)]

@@ -26,37 +26,11 @@ from kb.urls import Linker
 from kb.views import entry_page
 
 # Tags and attributes the templates themselves write; a payload would add others.
-TAGS = {
-    "article",
-    "h1",
-    "h2",
-    "p",
-    "div",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "a",
-    "span",
-    "ul",
-    "li",
-    "time",
-    "em",
-    "strong",
-    "code",
-    "pre",
-    "ol",
-    "blockquote",
-    "br",
-    "hr",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+TABLE_TAGS = {"table", "caption", "thead", "tbody", "tr", "th", "td"}
+BLOCKS = {"article", "p", "div", "ul", "ol", "li", "pre", "blockquote", "br", "hr"}
+INLINE = {"a", "span", "time", "em", "strong", "code"}
+TAGS = HEADINGS | TABLE_TAGS | BLOCKS | INLINE
 ATTRIBUTES = {"class", "id", "href", "rel", "title", "scope", "datetime", "role", "align"}
 
 

@@ -59,6 +59,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(entry_text(catalog, entry_id), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    # A pinned build time: two runs a second apart would otherwise date the API index and
+    # the feed differently, and rewrite them (the test would fail at a second's boundary).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764460800")
     return tmp_path
 
 

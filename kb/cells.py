@@ -15,7 +15,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from kb.catalog import KnowledgeBase
-from kb.fields import NumberFormat
+from kb.numbers import NBSP, format_number
 from kb.introspect import FieldSpec, Kind
 from kb.models import ACTIVE, Entry, Rating
 from kb.urls import Linker
@@ -100,28 +100,6 @@ def markdown_html(text: str) -> Markup:
     html = md.markdown(text, extensions=["tables"], output_format="html")
     clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=REL)
     return Markup(clean)
-
-
-NBSP = "\u00a0"  # keeps a figure and its unit on one line
-
-
-def _plain(value: int | float) -> str:
-    if isinstance(value, int):
-        return f"{value:,}"
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1e-4 else repr(value)
-
-
-def format_number(value: int | float, display: NumberFormat | None) -> str:
-    """A number as readers read it: thousands separated, a fraction as a percentage, a
-    size with its unit; the model field says which (its ``Display`` marker)."""
-    if display == "percent":
-        # as precise as the figure was reported (0.8659 -> 86.59 %), without float noise
-        return f"{round(value * 100, 4):g}" + NBSP + "%"
-    if display == "megabytes":
-        return _plain(value) + NBSP + "MB"
-    return _plain(value)
 
 
 def _url_text(url: str) -> str:

@@ -50,8 +50,10 @@ class Column:
 
 
 # How a number is shown: "percent" for a fraction (0.8659 -> 86.6 %), "count" for a whole
-# number with thousands separators, "megabytes" for a size in MB.
-NumberFormat = Literal["percent", "count", "megabytes"]
+# number with thousands separators, "megabytes" for a size in MB, "pixels" for a length in
+# pixels, "usd" for a price in US dollars, "usd-image" and "usd-month" for a price per
+# image or per month.
+NumberFormat = Literal["percent", "count", "megabytes", "pixels", "usd", "usd-image", "usd-month"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,20 @@ class RefTo:
     the entry's own catalog (e.g. a successor)."""
 
     catalog: str | None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Marks a comparable fact: when an entry fills it, one of the entry's sources must name
+    it under ``supports``, so every fact a reader compares on leads to where it is stated."""
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Marks a rating that a published rule derives from the entry's facts (``kb.rules``);
+    contributors never write it, so it cannot disagree with the facts."""
+
+    rule: str
 
 
 @dataclass(frozen=True)

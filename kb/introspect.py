@@ -14,7 +14,17 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from kb.fields import URL_PATTERN, Column, Display, MarkdownText, NotFaceted, NumberFormat, RefTo
+from kb.fields import (
+    URL_PATTERN,
+    Column,
+    Derived,
+    Display,
+    Fact,
+    MarkdownText,
+    NotFaceted,
+    NumberFormat,
+    RefTo,
+)
 from kb.models import CATALOGS, Entry, Rating
 from kb.vocab import Vocabulary
 
@@ -59,6 +69,8 @@ class FieldSpec:
     rated: bool = False  # the value is a Rating: a level with its basis
     model: type[BaseModel] | None = None  # the nested model of an object field or rating
     base: Any = None  # the bare Python type (str, int, float, date, Term, a model ...)
+    fact: bool = False  # a comparable fact: a source must name it under ``supports``
+    rule: str | None = None  # a rating derived by this published rule (kb.rules)
 
     @property
     def facet(self) -> bool:
@@ -172,6 +184,8 @@ def spec_of(name: str, info: FieldInfo, own_catalog: str | None = None) -> Field
         rated=rated,
         model=base if isinstance(base, type) and issubclass(base, BaseModel) else None,
         base=base,
+        fact=any(isinstance(m, Fact) for m in meta),
+        rule=next((m.rule for m in meta if isinstance(m, Derived)), None),
     )
 
 

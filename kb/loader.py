@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kb.catalog import KnowledgeBase, check_references
+from kb.citations import citation_problems
 from kb.fields import ID_PATTERN
 from kb.messages import describe, message_for
 from kb.models import CATALOGS, Entry
@@ -56,6 +57,9 @@ def validate_entry(doc: Document, catalog: str, file_id: str) -> Entry | None:
             if (line, col) not in flagged:
                 doc.problem(line, col, message_for(error, allowed))
         return None
+    for loc, message in citation_problems(entry, catalog):
+        line, col = doc.where(loc)
+        doc.problem(line, col, message)
     return entry if not doc.problems else None
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
     AfterValidator,
+    StringConstraints,
     BaseModel,
     ConfigDict,
     Field,
@@ -16,16 +17,23 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from kb import rules
+
 from kb import vocab as v
+from pydantic import Strict
+
 from kb.fields import (
     MAX_LIST,
     MAX_SOURCES,
     Bool,
     Column,
     Date,
+    Derived,
     Display,
+    Fact,
     Float,
     Id,
     Int,
@@ -41,6 +49,7 @@ from kb.fields import (
 
 T = TypeVar("T")
 V = TypeVar("V", bound=v.Term)
+E = TypeVar("E", bound="Entry")
 
 # A list of distinct values, at most MAX_LIST long; Some[...] also needs one item.
 Many = Annotated[
@@ -61,6 +70,10 @@ SUPERSEDED = v.vocab("status")["superseded"]
 SEED = v.vocab("source-kind")["seed"]
 
 
+# A field of the entry, named the way the YAML writes it (checked against the model later).
+FieldName = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+
+
 class Source(BaseModel):
     """Where a fact in the entry comes from."""
 
@@ -78,6 +91,12 @@ class Source(BaseModel):
         default=None,
         title="Published",
         description="The page's own date (published or updated), where it states one.",
+    )
+    supports: Many[FieldName] = Field(
+        default_factory=list,
+        title="Supports",
+        description="The entry's fields (YAML keys) this source states, e.g. [pricing, "
+        "plan_price_min]. Every comparable fact the entry fills must be named by a source.",
     )
 
 
@@ -102,6 +121,24 @@ class Rating(BaseModel, Generic[V]):
         description="URL of the entry's source the rating rests on (one of its sources); "
         "required with a rating.",
     )
+
+    # Set only by a published rule (kb.rules) on a derived criterion; never written in YAML.
+    rule: SkipJsonSchema[str | None] = Field(default=None, exclude=True)
+    derived_from: SkipJsonSchema[tuple[str, ...]] = Field(default=(), exclude=True)
+
+    @field_validator("rule", "derived_from")
+    @classmethod
+    def _not_by_hand(cls, value: Any) -> Any:
+        if value:
+            raise PydanticCustomError(
+                "derived_by_hand", "is set by the rule that derives a rating; remove it", {}
+            )
+        return value
+
+    @property
+    def derived(self) -> bool:
+        """True when a published rule set this level from the entry's facts."""
+        return self.rule is not None
 
     @model_validator(mode="after")
     def _source_with_rating(self) -> Rating[V]:
@@ -240,21 +277,133 @@ class Entry(BaseModel):
 LIFECYCLE_FIELDS = ("status", "status_date", "status_note", "successor")
 
 
+def derive_ratings(entry: E) -> E:
+    """Fill every rating marked Derived with the level its published rule gives."""
+    for name, info in type(entry).model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, Derived)), None)
+        if marker is None:
+            continue
+        rule = rules.RULES[marker.rule]
+        outcome = rule.apply(entry)
+        scale = CostRating if rule.scale == "cost-level" else LevelRating
+        rating = scale.model_construct(
+            rating=v.vocab(rule.scale)[outcome.level] if outcome.level else None,
+            basis=outcome.basis,
+            source=None,
+            rule=marker.rule,
+            derived_from=outcome.facts,
+        )
+        object.__setattr__(entry, name, rating)  # frozen models: set once, while validating
+    return entry
+
+
+class FreeQuota(BaseModel):
+    """A free allowance as an amount per period: 25 credits a month, 10 images a day."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    amount: Int = Field(ge=1, le=1_000_000, title="Amount", description="How many, e.g. 25.")
+    unit: Annotated[v.Term, v.vocab("quota-unit")] = Field(
+        title="Unit", description="What is counted: images, credits or generations."
+    )
+    period: Annotated[v.Term, v.vocab("quota-period")] = Field(
+        title="Period", description="How often it renews (day, week, month) or once."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.amount:,} {self.unit.label.lower()} {self.period.label}"
+
+
+# A price in US dollars: never negative, never absurd (a typo of 1e9 is refused).
+Usd = Annotated[Float, Field(ge=0, le=100_000)]
+
+
 class ImageGenerator(Entry):
     """An AI image generator: turns a text prompt (and sometimes an image) into images."""
 
     maker: Annotated[Name | None, Column(default=False)] = Field(
         default=None, title="Maker", description="Company or group that makes it."
     )
-    access: Annotated[Some[v.Term], v.vocab("access-channel"), Column()] = Field(
+    access: Annotated[Some[v.Term], v.vocab("access-channel"), Column(), Fact()] = Field(
         title="Access",
         description="Every way it can be used, e.g. a web app, an API, or open weights "
         "(the maker publishes the model to download and run yourself).",
     )
-    pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column()] = Field(
-        title="Pricing", description="Every way it can be paid for (free-tier, credits, ...)."
+    pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column(default=False), Fact()] = (
+        Field(title="Pricing", description="Every way it can be paid for (free-tier, credits...).")
     )
-    features: Annotated[Many[v.Term], v.vocab("generator-feature"), Column()] = Field(
+    api_price_min: Annotated[
+        Usd | None, Column(short="API from"), Display("usd-image"), Fact()
+    ] = Field(
+        default=None,
+        title="Lowest API price per image (US$)",
+        description="The cheapest published API price for one image, in US dollars; say in "
+        "api_price_basis which model, size and quality it is for.",
+    )
+    api_price_max: Annotated[
+        Usd | None, Column(short="API up to", default=False), Display("usd-image"), Fact()
+    ] = Field(
+        default=None,
+        title="Highest API price per image (US$)",
+        description="The dearest published API price for one image (largest size, best "
+        "quality), in US dollars.",
+    )
+    api_price_basis: Annotated[Text | None, Column(short="API price for", default=False)] = (
+        Field(
+            default=None,
+            title="API prices apply to",
+            description="The model, resolution and quality the API prices are for.",
+        )
+    )
+    plan_price_min: Annotated[
+        Usd | None, Column(short="Plan from"), Display("usd-month"), Fact()
+    ] = Field(
+        default=None,
+        title="Cheapest paid plan (US$ a month)",
+        description="The monthly price of the cheapest paid plan, billed monthly, in US dollars.",
+    )
+    free_quota: Annotated[FreeQuota | None, Column(short="Free", default=False), Fact()] = Field(
+        default=None,
+        title="Free allowance",
+        description="What the free tier gives as an amount, a unit and a period.",
+    )
+    free_allowance: Annotated[Text | None, Column(short="Free use", default=False)] = Field(
+        default=None,
+        title="Free allowance (details)",
+        description="The free tier or trial in a sentence, with its conditions.",
+    )
+    max_resolution_px: Annotated[
+        Int | None, Column(short="Max size", default=False), Display("pixels"), Fact()
+    ] = Field(
+        default=None,
+        ge=64,
+        le=100_000,
+        title="Largest output (pixels, longest side)",
+        description="The longest side of the largest image it generates without upscaling.",
+    )
+    commercial_use: Annotated[
+        v.Term | None, v.vocab("commercial-use"), Column(short="Commercial", default=False), Fact()
+    ] = Field(
+        default=None,
+        title="Commercial use",
+        description="Whether its terms let you use generated images commercially.",
+    )
+    current_model: Annotated[Name | None, Column(short="Model", default=False), Fact()] = Field(
+        default=None,
+        title="Current model",
+        description="The model or version it runs today, as its maker names it.",
+    )
+    weights_license: Annotated[
+        v.Term | None, v.vocab("model-license"), Column(short="Weights licence", default=False),
+        Fact(),
+    ] = Field(
+        default=None,
+        title="Licence of the open weights",
+        description="The licence of the downloadable weights, where there are any.",
+    )
+    features: Annotated[
+        Many[v.Term], v.vocab("generator-feature"), Column(default=False), Fact()
+    ] = Field(
         default_factory=list, title="Features", description="Capabilities the sources confirm."
     )
     technology: Annotated[Text | None, Column(default=False)] = Field(
@@ -263,48 +412,83 @@ class ImageGenerator(Entry):
         description="Model or method it is built on, as the sources report it.",
     )
     ownership: Annotated[
-        v.Term | None, v.vocab("ownership"), Column(short="Ownership", default=False)
+        v.Term | None, v.vocab("ownership"), Column(short="Ownership", default=False), Fact()
     ] = Field(default=None, title="Image ownership", description="Who owns generated images.")
-    free_allowance: Annotated[Text | None, Column(short="Free use", default=False)] = Field(
-        default=None, title="Free allowance", description="What the free tier or trial gives."
-    )
     ease_of_use: Annotated[LevelRating, Column()] = Field(
         title="Ease of use",
-        description="Selection criterion: low, average or high, with its basis and source.",
+        description="Selection criterion, a reviewer's judgement: low, average or high, with "
+        "its basis and the source that judges it.",
     )
-    customizability: Annotated[LevelRating, Column()] = Field(
+    customizability: Annotated[
+        LevelRating | None, Column(), Derived("generator-customizability")
+    ] = Field(
+        default=None,
         title="Customizability",
-        description="Selection criterion: how far output can be steered (low, average, high).",
+        description="Selection criterion: how far output can be steered. Derived from the "
+        "features by the published rule; do not write it.",
     )
-    cost: Annotated[CostRating, Column()] = Field(
+    cost: Annotated[CostRating | None, Column(), Derived("generator-cost")] = Field(
+        default=None,
         title="Cost",
-        description="Selection criterion: cheap, average or expensive for regular use.",
+        description="Selection criterion: cheap, average or expensive. Derived from the "
+        "prices by the published rule; do not write it.",
     )
-    versatility: Annotated[LevelRating, Column()] = Field(
-        title="Versatility",
-        description="Selection criterion: range of styles and subjects (low, average, high).",
+    versatility: Annotated[LevelRating | None, Column(), Derived("generator-versatility")] = (
+        Field(
+            default=None,
+            title="Versatility",
+            description="Selection criterion: range of outputs. Derived from the features by "
+            "the published rule; do not write it.",
+        )
     )
+
+    @field_validator("customizability", "cost", "versatility", mode="before")
+    @classmethod
+    def _derived_not_written(cls, value: Any) -> Any:
+        if value is not None:
+            raise PydanticCustomError(
+                "derived_written",
+                "is derived from the entry's facts by the published rule; remove it and "
+                "fill the facts the rule reads",
+                {},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _api_prices(self) -> ImageGenerator:
+        low, high = self.api_price_min, self.api_price_max
+        if low is not None and high is not None and high < low:
+            raise PydanticCustomError(
+                "price_order", "api_price_max is below api_price_min; swap them", {}
+            )
+        if (low is not None or high is not None) and self.api_price_basis is None:
+            raise PydanticCustomError(
+                "price_basis",
+                "api prices need api_price_basis: the model, size and quality they are for",
+                {},
+            )
+        return derive_ratings(self)
 
 
 class ImageOptimizer(Entry):
     """A tool that compresses or optimizes images, online or on the desktop."""
 
-    kind: Annotated[v.Term, v.vocab("tool-kind"), Column()] = Field(
+    kind: Annotated[v.Term, v.vocab("tool-kind"), Column(), Fact()] = Field(
         title="Kind",
         description="How it is run, e.g. online in a browser or as a command-line program.",
     )
-    compression: Annotated[Many[v.Term], v.vocab("compression-mode"), Column()] = Field(
+    compression: Annotated[Many[v.Term], v.vocab("compression-mode"), Column(), Fact()] = Field(
         default_factory=list,
         title="Compression",
         description="Lossless, lossy, or both when it offers each.",
     )
-    input_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Reads")] = Field(
+    input_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Reads"), Fact()] = Field(
         default_factory=list, title="Input formats", description="Formats it can open."
     )
-    output_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Writes")] = (
+    output_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Writes"), Fact()] = (
         Field(default_factory=list, title="Output formats", description="Formats it can save.")
     )
-    max_file_size_mb: Annotated[Float | None, Column(short="Max size"), Display("megabytes")] = (
+    max_file_size_mb: Annotated[Float | None, Column(short="Max size"), Display("megabytes"), Fact()] = (
         Field(
             default=None,
             gt=0,
@@ -312,54 +496,149 @@ class ImageOptimizer(Entry):
             description="Largest file accepted, in megabytes, for the free version.",
         )
     )
-    max_batch: Annotated[Int | None, Column(short="Batch"), Display("count")] = Field(
+    max_batch: Annotated[Int | None, Column(short="Batch"), Display("count"), Fact()] = Field(
         default=None,
         ge=1,
         title="Files per batch",
         description="How many files one run accepts (1 when it takes one at a time).",
     )
-    pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column()] = Field(
+    pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column(), Fact()] = Field(
         title="Pricing", description="Every way it can be paid for."
     )
-    features: Annotated[Many[v.Term], v.vocab("optimizer-feature"), Column(default=False)] = Field(
+    features: Annotated[Many[v.Term], v.vocab("optimizer-feature"), Column(default=False), Fact()] = Field(
         default_factory=list, title="Features", description="Capabilities the sources confirm."
     )
-    integrations: Annotated[Many[v.Term], v.vocab("integration"), Column(default=False)] = Field(
+    integrations: Annotated[Many[v.Term], v.vocab("integration"), Column(default=False), Fact()] = Field(
         default_factory=list,
         title="Integrations",
         description="Products it plugs into or imports from.",
     )
+    license: Annotated[v.Term | None, v.vocab("license"), Column(short="Licence"), Fact()] = Field(
+        default=None, title="Licence", description="How its software is licensed."
+    )
+    platforms: Annotated[Many[v.Term], v.vocab("platform"), Column(default=False), Fact()] = (
+        Field(
+            default_factory=list,
+            title="Platforms",
+            description="Operating systems and runtimes it runs on (a web app: web).",
+        )
+    )
+    interfaces: Annotated[Many[v.Term], v.vocab("interface"), Column(short="Use as"), Fact()] = (
+        Field(
+            default_factory=list,
+            title="Interfaces",
+            description="How it is used: an app, a web page, the command line, a library, an API.",
+        )
+    )
+    plan_price_min: Annotated[
+        Usd | None, Column(short="Plan from", default=False), Display("usd-month"), Fact()
+    ] = Field(
+        default=None,
+        title="Cheapest paid plan (US$ a month)",
+        description="The monthly price of the cheapest paid plan, billed monthly, in US dollars.",
+    )
+    one_time_price: Annotated[
+        Usd | None, Column(short="Price", default=False), Display("usd"), Fact()
+    ] = Field(
+        default=None,
+        title="One-time price (US$)",
+        description="The price of a perpetual licence, in US dollars.",
+    )
+
+
+class StartingPrice(BaseModel):
+    """The lowest published price: an amount in US dollars and what it is charged per."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    amount: Usd = Field(title="Amount (US$)", description="The price in US dollars.")
+    per: Annotated[v.Term, v.vocab("price-unit")] = Field(
+        title="Per", description="What it is charged per: a month, a user a month, an hour ..."
+    )
+
+    def __str__(self) -> str:
+        return f"US${self.amount:,.2f}".removesuffix(".00") + f" {self.per.label}"
 
 
 class AnnotationVendor(Entry):
     """A data-annotation tool or managed labeling service."""
 
-    offering: Annotated[v.Term, v.vocab("offering"), Column()] = Field(
+    offering: Annotated[v.Term, v.vocab("offering"), Column(), Fact()] = Field(
         title="Offering",
         description="Whether it sells software, a managed labeling service, or both.",
     )
-    license: Annotated[v.Term, v.vocab("license"), Column()] = Field(
+    license: Annotated[v.Term, v.vocab("license"), Column(), Fact()] = Field(
         title="License", description="How its software is licensed."
     )
-    techniques: Annotated[Some[TechniqueId], Column()] = Field(
+    techniques: Annotated[Some[TechniqueId], Column(), Fact()] = Field(
         title="Techniques", description="Ids of annotation techniques it supports."
     )
-    data_types: Annotated[Some[v.Term], v.vocab("data-type"), Column(short="Data")] = Field(
+    data_types: Annotated[Some[v.Term], v.vocab("data-type"), Column(short="Data"), Fact()] = Field(
         title="Data types", description="Kinds of data it can label."
     )
-    deployment: Annotated[Many[v.Term], v.vocab("deployment"), Column()] = Field(
+    deployment: Annotated[Many[v.Term], v.vocab("deployment"), Column(), Fact()] = Field(
         default_factory=list, title="Deployment", description="Where the software runs."
     )
-    sourcing_modes: Annotated[Many[SourcingModeId], Column(short="Sourcing")] = Field(
+    sourcing_modes: Annotated[Many[SourcingModeId], Column(short="Sourcing"), Fact()] = Field(
         default_factory=list,
         title="Sourcing modes",
         description="Ids of the ways of staffing the work it supports (in-house, ...).",
     )
-    pricing: Annotated[Many[v.Term], v.vocab("pricing-model"), Column(default=False)] = Field(
+    pricing: Annotated[Many[v.Term], v.vocab("pricing-model"), Column(default=False), Fact()] = Field(
         default_factory=list, title="Pricing", description="How it is paid for."
     )
     repository: Annotated[Url | None, Column(short="Code", default=False)] = Field(
         default=None, title="Source code", description="Public source repository, if any."
+    )
+    export_formats: Annotated[
+        Many[v.Term], v.vocab("annotation-format"), Column(short="Exports"), Fact()
+    ] = Field(
+        default_factory=list,
+        title="Export formats",
+        description="Label formats it exports (COCO, YOLO, Pascal VOC ...).",
+    )
+    model_assist: Annotated[
+        Many[v.Term], v.vocab("model-assist"), Column(short="Model assist"), Fact()
+    ] = Field(
+        default_factory=list,
+        title="Model-assisted labeling",
+        description="How models help labelers: pre-labels, click-to-segment, tracking ...",
+    )
+    review_workflow: Annotated[
+        Many[v.Term], v.vocab("review-workflow"), Column(short="Quality checks", default=False),
+        Fact(),
+    ] = Field(
+        default_factory=list,
+        title="Quality workflow",
+        description="How label quality is checked: review stages, consensus, benchmarks ...",
+    )
+    certifications: Annotated[
+        Many[v.Term], v.vocab("certification"), Column(short="Certified", default=False), Fact()
+    ] = Field(
+        default_factory=list,
+        title="Certifications and regulations",
+        description="Security certifications it holds and regulations it states it meets.",
+    )
+    storage: Annotated[
+        Many[v.Term], v.vocab("storage"), Column(short="Cloud storage", default=False), Fact()
+    ] = Field(
+        default_factory=list,
+        title="Storage integrations",
+        description="Cloud storage it reads data from directly.",
+    )
+    api: Annotated[Many[v.Term], v.vocab("api-kind"), Column(short="API/SDK", default=False), Fact()] = (
+        Field(
+            default_factory=list,
+            title="API and SDKs",
+            description="How programs drive it: a REST or GraphQL API, SDKs, a CLI.",
+        )
+    )
+    starting_price: Annotated[
+        StartingPrice | None, Column(short="From", default=False), Fact()
+    ] = Field(
+        default=None,
+        title="Published starting price",
+        description="The lowest published paid price, in US dollars, and what it is per.",
     )
 
 
@@ -452,10 +731,10 @@ class CaseStudy(Entry):
     dataset: Annotated[Text, Column(default=False)] = Field(
         title="Dataset", description="The data set used."
     )
-    samples: Annotated[Int | None, Column(), Display("count")] = Field(
+    samples: Annotated[Int | None, Column(), Display("count"), Fact()] = Field(
         default=None, ge=1, title="Samples", description="Number of records, as reported."
     )
-    test_share: Annotated[Float | None, Column(short="Held out"), Display("percent")] = Field(
+    test_share: Annotated[Float | None, Column(short="Held out"), Display("percent"), Fact()] = Field(
         default=None, gt=0, lt=1, title="Test share", description="Fraction held out, e.g. 0.2."
     )
     # Not Many[...]: a network often repeats a layer (the seed's churn ANN has two identical
@@ -478,10 +757,10 @@ class CaseStudy(Entry):
     metric: Annotated[v.Term, v.vocab("metric"), Column()] = Field(
         title="Metric", description="How the result was measured."
     )
-    result: Annotated[Float, Column(), Display("percent")] = Field(
+    result: Annotated[Float, Column(), Display("percent"), Fact()] = Field(
         ge=0, le=1, title="Result", description="Reported figure as a fraction (0.8659)."
     )
-    majority_baseline: Annotated[Float | None, Column(short="Baseline"), Display("percent")] = (
+    majority_baseline: Annotated[Float | None, Column(short="Baseline"), Display("percent"), Fact()] = (
         Field(
             default=None,
             ge=0,

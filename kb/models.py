@@ -186,7 +186,8 @@ class Entry(BaseModel):
     status: Annotated[v.Term, v.vocab("status"), Column(default=False)] = Field(
         default=ACTIVE,
         title="Status",
-        description="active (default), discontinued, or superseded (by the successor).",
+        description="active (default), closed to new customers, discontinued, or superseded "
+        "(by the successor).",
     )
     status_date: Date | None = Field(
         default=None,
@@ -199,6 +200,16 @@ class Entry(BaseModel):
         validate_default=True,
         title="Status note",
         description="What happened, in a sentence, per the sources; required unless active.",
+    )
+    acquired_by: Annotated[Name | None, Column(short="Owned by", default=False), Fact()] = Field(
+        default=None,
+        title="Acquired by",
+        description="The company that bought the maker or the product, where one did.",
+    )
+    acquired_on: Date | None = Field(
+        default=None,
+        title="Acquired on",
+        description="When the acquisition was completed (YYYY-MM-DD); with acquired_by.",
     )
     successor: Annotated[SameCatalogId | None, NotFaceted()] = Field(
         default=None,
@@ -239,6 +250,15 @@ class Entry(BaseModel):
             raise PydanticCustomError("successor_self", "names the entry itself", {})
         return value
 
+    @field_validator("acquired_on")
+    @classmethod
+    def _with_buyer(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is not None and info.data.get("acquired_by") is None and "acquired_by" in info.data:
+            raise PydanticCustomError(
+                "acquired_without_buyer", "needs acquired_by: who bought it", {}
+            )
+        return value
+
     @field_validator("last_verified")
     @classmethod
     def _after_sources_read(cls, value: date | None, info: ValidationInfo) -> date | None:
@@ -274,7 +294,14 @@ class Entry(BaseModel):
 
 
 # Filled in only when a product is discontinued or superseded; `kb new` leaves them out.
-LIFECYCLE_FIELDS = ("status", "status_date", "status_note", "successor")
+LIFECYCLE_FIELDS = (
+    "status",
+    "status_date",
+    "status_note",
+    "acquired_by",
+    "acquired_on",
+    "successor",
+)
 
 
 def derive_ratings(entry: E) -> E:

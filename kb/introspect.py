@@ -13,6 +13,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+from pydantic.json_schema import SkipJsonSchema
 
 from kb.fields import (
     URL_PATTERN,
@@ -72,6 +73,7 @@ class FieldSpec:
     fact: bool = False  # a comparable fact: a source must name it under ``supports``
     rule: str | None = None  # a rating derived by this published rule (kb.rules)
     minimum: float | None = None  # the lowest value a number may take (ge or gt), if bounded
+    internal: bool = False  # set by the code (a rule's trail), never written in YAML
 
     @property
     def facet(self) -> bool:
@@ -187,6 +189,7 @@ def spec_of(name: str, info: FieldInfo, own_catalog: str | None = None) -> Field
         base=base,
         fact=any(isinstance(m, Fact) for m in meta),
         rule=next((m.rule for m in meta if isinstance(m, Derived)), None),
+        internal=any(isinstance(m, SkipJsonSchema) for m in meta),
         minimum=next((b for m in meta for b in (getattr(m, "ge", None), getattr(m, "gt", None))
                       if isinstance(b, int | float)), None),
     )

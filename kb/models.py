@@ -334,10 +334,10 @@ class FreeQuota(BaseModel):
 
     amount: Int = Field(ge=1, le=1_000_000, title="Amount", description="How many, e.g. 25.")
     unit: Annotated[v.Term, v.vocab("quota-unit")] = Field(
-        title="Unit", description="What is counted: images, credits or generations."
+        title="Unit", description="What the allowance is counted in."
     )
     period: Annotated[v.Term, v.vocab("quota-period")] = Field(
-        title="Period", description="How often it renews (day, week, month) or once."
+        title="Period", description="How often it renews, or once for a trial."
     )
 
     def __str__(self) -> str:
@@ -522,6 +522,7 @@ class ImageOptimizer(Entry):
         Field(
             default=None,
             gt=0,
+            le=10**6,
             title="Max file size (MB)",
             description="Largest file accepted, in megabytes, for the free version.",
         )
@@ -529,6 +530,7 @@ class ImageOptimizer(Entry):
     max_batch: Annotated[Int | None, Column(short="Batch"), Display("count"), Fact()] = Field(
         default=None,
         ge=1,
+        le=10**6,
         title="Files per batch",
         description="How many files one run accepts (1 when it takes one at a time).",
     )
@@ -762,7 +764,11 @@ class CaseStudy(Entry):
         title="Dataset", description="The data set used."
     )
     samples: Annotated[Int | None, Column(), Display("count"), Fact()] = Field(
-        default=None, ge=1, title="Samples", description="Number of records, as reported."
+        default=None,
+        ge=1,
+        le=10**10,
+        title="Samples",
+        description="Number of records, as reported.",
     )
     test_share: Annotated[Float | None, Column(short="Held out"), Display("percent"), Fact()] = Field(
         default=None, gt=0, lt=1, title="Test share", description="Fraction held out, e.g. 0.2."
@@ -782,7 +788,7 @@ class CaseStudy(Entry):
         default=None, title="Optimizer", description="Optimizer."
     )
     epochs: Annotated[Int | None, Column(default=False), Display("count")] = Field(
-        default=None, ge=1, title="Epochs", description="Epochs trained."
+        default=None, ge=1, le=10**6, title="Epochs", description="Epochs trained."
     )
     metric: Annotated[v.Term, v.vocab("metric"), Column()] = Field(
         title="Metric", description="How the result was measured."

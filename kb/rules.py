@@ -35,6 +35,11 @@ class PriceBand:
         return "average"
 
 
+def _inline(label: str) -> str:
+    """A label inside a sentence: lower case first letter, acronyms (API) kept."""
+    return label[:1].lower() + label[1:]
+
+
 @dataclass(frozen=True)
 class PriceRule:
     """Cost from prices: each known price gives a level and the cheapest route wins (a
@@ -59,15 +64,15 @@ class PriceRule:
         found = [(b, getattr(entry, b.field)) for b in self.bands]
         known = [(b, v) for b, v in found if v is not None]
         if not known:
-            missing = " or ".join(f"{b.label.lower()} ({b.field})" for b in self.bands)
-            return Outcome(None, (), f"Not rated: needs {missing}; none is given.")
+            missing = " or the ".join(f"{_inline(b.label)} ({b.field})" for b in self.bands)
+            return Outcome(None, (), f"Not rated: needs the {missing}; neither is given.")
         order = ("cheap", "average", "expensive")
         band, value = min(known, key=lambda bv: order.index(bv[0].level(bv[1])))
         level = band.level(value)
         used = ", ".join(
-            f"{b.label.lower()} {format_number(v, b.display)} ({b.level(v)})" for b, v in known
+            f"{_inline(b.label)} {format_number(v, b.display)} ({b.level(v)})" for b, v in known
         )
-        return Outcome(level, tuple(b.field for b, _ in known), f"Derived from {used}.")
+        return Outcome(level, tuple(b.field for b, _ in known), f"Derived from the {used}.")
 
     def table(self) -> list[tuple[str, str, str, str]]:
         """The rule as rows a reader can check: fact, cheap, average, expensive."""

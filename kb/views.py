@@ -34,6 +34,8 @@ ABOVE_FACTS = frozenset(
         "status_date",
         "status_note",
         "successor",
+        "acquired_by",
+        "acquired_on",
     }
 )
 
@@ -80,6 +82,16 @@ def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> An
         "successor": Item(successor.name, linker.entry(catalog, successor.id))
         if successor
         else None,
+    }
+
+
+def _owner(entry: Entry) -> Any:
+    """Who bought the product or its maker, and when, where the sources say so."""
+    if entry.acquired_by is None:
+        return None
+    return {
+        "by": entry.acquired_by,
+        "on": entry.acquired_on.isoformat() if entry.acquired_on else None,
     }
 
 
@@ -138,6 +150,7 @@ def entry_page(
         stale=is_stale(entry, DEFAULT_STALE_DAYS, today),
         age=age_days(entry.last_verified, today) if entry.last_verified else None,
         status=_status(kb, catalog, entry, linker),
+        owner=_owner(entry),
         description=None if description.empty else description,
         facts=[(c, s) for c, s in facts if not c.empty],
         cites=cites,

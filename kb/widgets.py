@@ -200,7 +200,7 @@ def _type_label(spec: FieldSpec) -> str:
     """How the field reference names a field's type, nested keys included."""
     name = _KIND_WORDS[spec.kind]
     if spec.model is not None:
-        keys = ", ".join(s.name for s in model_specs(spec.model))
+        keys = ", ".join(s.name for s in model_specs(spec.model) if not s.internal)
         name = f"{{{keys}}}" if not spec.rated else f"rating {{{keys}}}"
     if spec.many:
         name = f"list of {name}"

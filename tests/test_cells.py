@@ -24,7 +24,9 @@ def test_a_rating_links_to_its_basis_and_an_unrated_one_says_so(loaded: Knowledg
     assert ease.sort == "3" and not ease.empty
     cost = cell(loaded, "image-generators", entry, specs["cost"], HERE)
     assert cost.rating is not None and cost.rating.label is None
-    assert cost.rating.basis == "No source compares it."
+    # derived: it says which facts would decide it, and where the rule is published
+    assert "plan_price_min" in cost.rating.basis and "api_price_min" in cost.rating.basis
+    assert cost.rating.rule_href is not None and cost.rating.rule_href.endswith("#rating-method")
     assert cost.sort == ""  # unrated sorts with the empty cells, last
 
 
@@ -64,16 +66,16 @@ def test_the_models_declare_the_display_of_their_numbers() -> None:
 
 def test_an_unrated_basis_does_not_say_not_rated_twice(tree: Any) -> None:
     text = tree.valid("image-generators", "pic-maker").replace(
-        "cost: {basis: No source compares it.}",
-        "cost: {basis: 'Not rated: the sources list plans but compare no prices.'}",
+        "ease_of_use: {rating: high, basis: Rated easy., source: \"https://example.com/article\"}",
+        "ease_of_use: {basis: 'Not rated: the sources disagree on it.'}",
     )
     tree.write("image-generators", "pic-maker", text)
     kb = load(tree.root)
     entry = kb.entries["image-generators"]["pic-maker"]
     specs = specs_by_name("image-generators")
-    cost = cell(kb, "image-generators", entry, specs["cost"], HERE)
-    assert cost.rating is not None and cost.rating.label is None  # shown as "not rated"
-    assert cost.rating.basis == "The sources list plans but compare no prices."
-    # A rated criterion's basis is shown as written.
     ease = cell(kb, "image-generators", entry, specs["ease_of_use"], HERE)
-    assert ease.rating is not None and ease.rating.basis == "Rated easy."
+    assert ease.rating is not None and ease.rating.label is None  # shown as "not rated"
+    assert ease.rating.basis == "The sources disagree on it."
+    # A rule that lacks its facts says so once too.
+    cost = cell(kb, "image-generators", entry, specs["cost"], HERE)
+    assert cost.rating is not None and cost.rating.basis.startswith("Needs the cheapest paid")

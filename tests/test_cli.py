@@ -443,7 +443,7 @@ def test_every_problem_in_every_file_in_one_run(tree: Any, cli: Any) -> None:
     assert found == [
         f"{VENDOR_FILE}:6:10",  # license
         f"{VENDOR_FILE}:7:28",  # dangling technique
-        f"{VENDOR_FILE}:18:1",  # unknown field
+        f"{VENDOR_FILE}:19:1",  # unknown field (after the source's supports line, 16)
         f"{TASK_FILE}:7:12",  # localizes
         f"{TASK_FILE}:8:22",  # complexity
     ]

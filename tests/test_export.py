@@ -29,6 +29,14 @@ LABEL_TOOL = {
             "title": "An article about the subject",
             "kind": "vendor",
             "accessed": "2024-05-01",
+            "supports": [
+                "offering",
+                "license",
+                "techniques",
+                "data_types",
+                "deployment",
+                "sourcing_modes",
+            ],
         }
     ],
     "last_verified": "2024-05-02",

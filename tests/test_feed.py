@@ -26,6 +26,7 @@ sources:
   - url: https://example.com/old
     title: The announcement
     kind: vendor
+    supports: [offering, license, techniques, data_types]
     accessed: 2023-02-01
 """
 ADDED_LATE = """\
@@ -41,6 +42,7 @@ sources:
   - url: https://example.com/new
     title: Its documentation
     kind: vendor
+    supports: [offering, license, techniques, data_types]
     accessed: 2025-06-29
 """
 

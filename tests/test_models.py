@@ -131,10 +131,7 @@ def test_strict_scalars() -> None:
     assert str(_ok(Date, "2024-05-01")) == "2024-05-01"
 
 
-UNRATED = {
-    c: {"basis": "No source compares it."}
-    for c in ("ease_of_use", "customizability", "cost", "versatility")
-}
+UNRATED = {"ease_of_use": {"basis": "No source compares it."}}
 GENERATOR = {
     "id": "x",
     "name": "X",
@@ -160,17 +157,36 @@ def _problems(data: dict[str, object]) -> list[tuple[str, str]]:
 
 def test_a_rating_needs_a_basis_and_a_source_among_the_entry_sources() -> None:
     assert _problems(GENERATOR) == []
-    no_basis = {**GENERATOR, "cost": {"rating": "cheap", "source": "https://e.example/"}}
-    assert [loc for loc, _ in _problems(no_basis)] == ["cost.basis"]
-    no_source = {**GENERATOR, "cost": {"rating": "cheap", "basis": "Cheap plans."}}
+    no_basis = {**GENERATOR, "ease_of_use": {"rating": "high", "source": "https://e.example/"}}
+    assert [loc for loc, _ in _problems(no_basis)] == ["ease_of_use.basis"]
+    no_source = {**GENERATOR, "ease_of_use": {"rating": "high", "basis": "Simple."}}
     assert "a rating needs the source it rests on" in _problems(no_source)[0][1]
     elsewhere = {
         **GENERATOR,
-        "cost": {"rating": "cheap", "basis": "Cheap.", "source": "https://other.example/"},
+        "ease_of_use": {"rating": "high", "basis": "Easy.", "source": "https://other.example/"},
     }
     assert "is not one of the entry's sources" in _problems(elsewhere)[0][1]
-    missing = {k: v for k, v in GENERATOR.items() if k != "versatility"}
-    assert _problems(missing) == [("versatility", "Field required")]
+    missing = {k: v for k, v in GENERATOR.items() if k != "ease_of_use"}
+    assert _problems(missing) == [("ease_of_use", "Field required")]
+
+
+def test_a_derived_rating_cannot_be_written_by_hand() -> None:
+    for criterion in ("cost", "customizability", "versatility"):
+        written = {**GENERATOR, criterion: {"rating": "low", "basis": "I say so."}}
+        ((loc, message),) = _problems(written)
+        assert loc == criterion and "derived from the entry's facts" in message
+    # nor can a reviewer's rating pretend to come from a rule
+    disguised = {**GENERATOR, "ease_of_use": {"basis": "B.", "rule": "generator-cost"}}
+    assert any("set by the rule" in m for _, m in _problems(disguised))
+
+
+def test_api_prices_need_what_they_are_for_and_come_in_order() -> None:
+    priced = {**GENERATOR, "api_price_min": 0.04}
+    assert any("api_price_basis" in m for _, m in _problems(priced))
+    backwards = {**priced, "api_price_basis": "1024 px", "api_price_max": 0.01}
+    assert any("below api_price_min" in m for _, m in _problems(backwards))
+    assert _problems({**priced, "api_price_basis": "1024 px", "api_price_max": 0.08}) == []
+    assert _problems({**GENERATOR, "plan_price_min": -5.0})[0][0] == "plan_price_min"
 
 
 def test_nothing_is_verified_before_its_source_was_read() -> None:

@@ -71,6 +71,12 @@ def test_every_enumerated_field_is_a_facet() -> None:
         "deployment",
         "sourcing_modes",
         "pricing",
+        "export_formats",
+        "model_assist",
+        "review_workflow",
+        "certifications",
+        "storage",
+        "api",
     ]
     task = [f.name for f in facets("vision-tasks")]
     assert "localizes" in task and "modality" in task and "part_of" in task

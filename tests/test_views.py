@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from hostile.test_properties import NONCHARACTERS, REFUSED_CATEGORIES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,10 +69,13 @@ def assert_inert(html: str) -> Parsed:
     return page
 
 
-# Text a validator accepts: no control or format characters, no surrounding space.
+# Text a validator accepts: none of the characters it refuses (the same classes as the
+# hostile property tests), no surrounding space.
 plain = (
     st.text(
-        alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")),
+        alphabet=st.characters(
+            exclude_categories=REFUSED_CATEGORIES, exclude_characters="".join(NONCHARACTERS)
+        ),
         min_size=1,
         max_size=60,
     )

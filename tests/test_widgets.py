@@ -34,5 +34,5 @@ def test_a_mention_of_a_superseded_product_says_so(tree: Tree) -> None:
 
 def test_the_field_reference_names_nested_keys(loaded: KnowledgeBase) -> None:
     html = str(field_reference(loaded, "image-generators"))
-    assert "list of {url, title, kind, accessed, published}" in html
+    assert "list of {url, title, kind, accessed, published, supports}" in html
     assert "rating {rating, basis, source}" in html

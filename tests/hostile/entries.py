@@ -77,19 +77,22 @@ features: [inpainting]
 technology: {q(PAYLOADS["jinja-expression"])}
 free_allowance: {q(PAYLOADS["img-onerror"])}
 ease_of_use: {{rating: high, basis: {q(PAYLOADS["svg-onload"])}, source: {q(_URL)}}}
-customizability: {{basis: {q(PAYLOADS["img-onerror"])}}}
-cost: {{rating: cheap, basis: "Cheap.", source: {q(_URL)}}}
-versatility: {{basis: "Not rated."}}
+api_price_min: 0.04
+api_price_basis: {q(PAYLOADS["img-onerror"])}
+current_model: {q(PAYLOADS["breakout-single"])}
 website: {q(HOSTILE_URLS["url-breakout-single"])}
 sources:
   - url: {q(_URL)}
     title: {q(PAYLOADS["svg-onload"])}
+    supports: [access, pricing, features, api_price_min, current_model]
 {SOURCES_TAIL}""",
         {
             ("name",): _S,
             ("maker",): _P,
             ("technology",): PAYLOADS["jinja-expression"],
             ("free_allowance",): PAYLOADS["img-onerror"],
+            ("api_price_basis",): PAYLOADS["img-onerror"],
+            ("current_model",): PAYLOADS["breakout-single"],
             ("website",): HOSTILE_URLS["url-breakout-single"],
             ("sources", 0, "title"): PAYLOADS["svg-onload"],
         },
@@ -108,6 +111,7 @@ website: {q(HOSTILE_URLS["url-query-script"])}
 sources:
   - url: {q(HOSTILE_URLS["url-query-script"])}
     title: {q(PAYLOADS["jinja-statement"])}
+    supports: [kind, compression, input_formats, pricing, max_batch]
 {SOURCES_TAIL}""",
         {
             ("name",): PAYLOADS["a-javascript"],
@@ -130,6 +134,7 @@ website: {q(HOSTILE_URLS["url-breakout-single"])}
 sources:
   - url: https://example.com/vendor
     title: {q(PAYLOADS["input-autofocus"])}
+    supports: [offering, license, techniques, data_types, sourcing_modes]
 {SOURCES_TAIL}""",
         {
             ("name",): PAYLOADS["breakout-single"],
@@ -188,6 +193,7 @@ result: 0.5
 sources:
   - url: https://example.com/case
     title: {q(PAYLOADS["a-javascript-mixed"])}
+    supports: [result]
 {SOURCES_TAIL}""",
         {
             ("layers", 1): _S,

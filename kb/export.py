@@ -45,9 +45,24 @@ def to_json(kb: KnowledgeBase, catalog: str) -> str:
     return json.dumps(records(kb, catalog), indent=2, ensure_ascii=False) + "\n"
 
 
+# A spreadsheet evaluates a cell that starts with one of these as a formula (=HYPERLINK,
+# =cmd|..., @SUM, +/- expressions; tab and carriage return open DDE tricks), full-width forms
+# included. OWASP's advice: write such a text cell with a leading apostrophe, which the
+# spreadsheet shows as text. The JSON download keeps the raw value.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(value: Any) -> Any:
+    """A CSV cell no spreadsheet will evaluate: text starting like a formula gets a ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(kb: KnowledgeBase, catalog: str) -> str:
-    """The CSV download."""
-    return str(frame(kb, catalog).to_csv(index=False, lineterminator="\n"))
+    """The CSV download: every text cell safe to open in a spreadsheet."""
+    table = frame(kb, catalog).map(neutralise)
+    return str(table.to_csv(index=False, lineterminator="\n"))
 
 
 def write_exports(kb: KnowledgeBase, out: Path, fmt: str) -> list[Path]:

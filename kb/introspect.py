@@ -71,6 +71,7 @@ class FieldSpec:
     base: Any = None  # the bare Python type (str, int, float, date, Term, a model ...)
     fact: bool = False  # a comparable fact: a source must name it under ``supports``
     rule: str | None = None  # a rating derived by this published rule (kb.rules)
+    minimum: float | None = None  # the lowest value a number may take (ge or gt), if bounded
 
     @property
     def facet(self) -> bool:
@@ -186,6 +187,8 @@ def spec_of(name: str, info: FieldInfo, own_catalog: str | None = None) -> Field
         base=base,
         fact=any(isinstance(m, Fact) for m in meta),
         rule=next((m.rule for m in meta if isinstance(m, Derived)), None),
+        minimum=next((b for m in meta for b in (getattr(m, "ge", None), getattr(m, "gt", None))
+                      if isinstance(b, int | float)), None),
     )
 
 

@@ -26,6 +26,8 @@ def describe(value: Any) -> str:
         return "nothing (empty)"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
+    if isinstance(value, int) and value.bit_length() > 128:
+        return "a number far too large"  # str() of a huge int is slow or refused
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, date):

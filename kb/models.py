@@ -123,8 +123,10 @@ class Rating(BaseModel, Generic[V]):
     )
 
     # Set only by a published rule (kb.rules) on a derived criterion; never written in YAML.
-    rule: SkipJsonSchema[str | None] = Field(default=None, exclude=True)
-    derived_from: SkipJsonSchema[tuple[str, ...]] = Field(default=(), exclude=True)
+    # Both appear in the downloads and the API of a derived rating (model_dump keeps what
+    # was set), never in a contributor's schema.
+    rule: SkipJsonSchema[str | None] = Field(default=None)
+    derived_from: SkipJsonSchema[tuple[str, ...]] = Field(default=())
 
     @field_validator("rule", "derived_from")
     @classmethod
@@ -321,6 +323,7 @@ def derive_ratings(entry: E) -> E:
             derived_from=outcome.facts,
         )
         object.__setattr__(entry, name, rating)  # frozen models: set once, while validating
+        entry.__pydantic_fields_set__.add(name)  # downloads and the API carry it
     return entry
 
 

@@ -39,7 +39,9 @@ def _value(spec: FieldSpec, entry_id: str, ref_ids: list[str]) -> str:
     elif spec.kind is Kind.URL:
         item = PLACEHOLDER_URL
     elif spec.kind is Kind.NUMBER:
-        item = "1" if spec.base is int else "0.5"  # inside every range the models use
+        # inside the field's range: at its lower bound where it has one above 1
+        low = spec.minimum if spec.minimum is not None and spec.minimum > 1 else None
+        item = str(int(low)) if low is not None else "1" if spec.base is int else "0.5"
     elif spec.kind is Kind.BOOL:
         item = "false"
     elif spec.kind is Kind.DATE:
@@ -61,9 +63,14 @@ def skeleton(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
         f"# A new {spec.singular}. Replace every TODO; see CONTRIBUTING.md for each field.",
         f"id: {entry_id}",
     ]
+    facts = []
     for field in model_specs(spec.model):
         if field.name in ("id", "added", "sources", "last_verified", *LIFECYCLE_FIELDS):
             continue
+        if field.rule is not None:  # derived by a published rule, never written
+            continue
+        if field.fact and field.required:
+            facts.append(field.name)
         hint = f"  # one of: {', '.join(m.code for m in field.vocab)}" if field.vocab else ""
         ref_ids = sorted(kb.entries[field.ref]) if field.ref else []
         if field.ref:
@@ -77,6 +84,7 @@ def skeleton(kb: KnowledgeBase, catalog: str, entry_id: str) -> str:
         f'    title: "{PLACEHOLDER} title of the page you took the facts from"',
         "    kind: vendor  # seed, vendor (the maker's own page) or third-party",
         f"    accessed: {today}",
+        f"    supports: [{', '.join(facts)}]  # every fact you fill, under the source stating it",
         "# Once you have compared every fact above with the sources:",
         f"# last_verified: {today}",
     ]

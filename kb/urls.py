@@ -72,6 +72,13 @@ class Linker:
         """Relative URL of an entry page."""
         return self.catalog(catalog, entry_id)
 
+    def at(self, src: str) -> Linker:
+        """A linker for the page generated from source path ``src`` (same URL style)."""
+        stem = src[: -len(".md")]
+        if not self.directory_urls:
+            return Linker(stem + ".html", False)
+        return Linker("" if stem == "index" else stem.removesuffix("index") + ("/" if not stem.endswith("index") else ""), True)
+
     def embed(self, catalog: str) -> str:
         """Relative URL of a catalog's embeddable view."""
         path = embed_path(catalog)

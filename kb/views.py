@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from kb.catalog import KnowledgeBase
+from kb.citations import citations
 from kb.cells import Item, cell, retired
 from kb.contract import CONTRACT
 from kb.introspect import FieldSpec, specs_by_name
@@ -17,7 +18,7 @@ from kb.models import ACTIVE, CATALOGS, Entry
 from kb.sharedtable import catalog_table
 from kb.stale import DEFAULT_STALE_DAYS, age_days, is_stale
 from kb.templating import attribute_json, render
-from kb.urls import Linker, download_path, schema_path
+from kb.urls import Linker, download_path, page_src, schema_path
 
 # Shown on the entry page around the facts table (heading, banners, sources), not in it.
 ABOVE_FACTS = frozenset(
@@ -117,6 +118,18 @@ def entry_page(
     description = cell(kb, catalog, entry, specs_by_name(catalog)["description"], linker)
     # Empty fields are named under the table rather than shown as rows of dashes.
     facts = [(cell(kb, catalog, entry, s, linker), s) for s in fact_specs(catalog)]
+    # Citation links must work where the compare page copies the facts too: it is a sibling
+    # of the entry page, so link to the entry page by name, not by "#source-1" alone.
+    here = linker.at(page_src(catalog, "compare")).entry(catalog, entry.id)
+    cited = citations(entry)
+    labels = {s.name: s.label for s in fact_specs(catalog)}
+    cites = {
+        name: [(n, f"{here}#source-{n}", entry.sources[n - 1].title) for n in numbers]
+        for name, numbers in cited.items()
+    }
+    sources = [
+        (n, s, [labels.get(f, f) for f in s.supports]) for n, s in enumerate(entry.sources, 1)
+    ]
     return render(
         "entry.html",
         catalog=catalog,
@@ -127,6 +140,8 @@ def entry_page(
         status=_status(kb, catalog, entry, linker),
         description=None if description.empty else description,
         facts=[(c, s) for c, s in facts if not c.empty],
+        cites=cites,
+        sources=sources,
         not_given=[s.label for c, s in facts if c.empty],
         referrers=_referrers(kb, catalog, entry, linker),
         edit_url=edit_url,

@@ -13,6 +13,8 @@ from kb.catalog import KnowledgeBase
 from kb.cells import cell, retired
 from kb.introspect import FieldSpec, Kind, model_specs, specs_by_name
 from kb.models import CATALOGS, Entry
+from kb.rules import RULES, CountRule
+from kb.vocab import vocab
 from kb.table import CatalogTable, allowed_values
 from kb.templating import attribute_json, render
 from kb.urls import Linker, download_path, schema_path
@@ -242,3 +244,36 @@ def limits() -> Markup:
         ("Sources", f"1 to {f.MAX_SOURCES} per entry"),
     ]
     return render("limits.html", limits=rows)
+
+
+def rules(catalog: str) -> Markup:
+    """Every published rule of a catalog as tables a reader can check an entry against."""
+    specs = specs_by_name(catalog)
+    published = []
+    for spec in specs.values():
+        if spec.rule is None:
+            continue
+        rule = RULES[spec.rule]
+        levels = [t.label for t in vocab(rule.scale)]
+        if isinstance(rule, CountRule):
+            facts = [(specs[f].label, _counted(specs[f], code)) for f, code in rule.counted]
+            how = (
+                "Counts the capabilities below that the entry's sources confirm; "
+                "an entry with no features given is not rated."
+            )
+        else:
+            facts = [(specs[b.field].label, "") for b in rule.bands]
+            how = (
+                "Each price the entry gives sets a level; the cheapest level wins, since a "
+                "reader can take the cheapest way in. An entry that is only free is cheap; "
+                "one with no price given is not rated and says which price is missing."
+            )
+        published.append(
+            {"field": spec.name, "label": spec.label, "how": how, "levels": levels,
+             "rows": rule.table(), "facts": facts, "count": isinstance(rule, CountRule)}
+        )
+    return render("rules.html", catalog=catalog, rules=published)
+
+
+def _counted(spec: FieldSpec, code: str) -> str:
+    return spec.vocab[code].label if spec.vocab is not None else code

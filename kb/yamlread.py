@@ -72,12 +72,19 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+# Longer than any number a field accepts: int() of a few thousand digits is slow or refused
+# outright by Python (and a 4,000-digit hex number converts, then cannot be printed).
+MAX_NUMBER_CHARS = 40
+
+
 def resolve_plain(text: str) -> Any:
     """Type a plain (unquoted) scalar the way YAML 1.2's core schema does, plus dates."""
     if text in _NULL:
         return None
     if text in _BOOL:
         return _BOOL[text]
+    if len(text) > MAX_NUMBER_CHARS and (_INT.fullmatch(text) or _FLOAT.fullmatch(text)):
+        raise ValueError("number too long")
     if _INT.fullmatch(text):
         return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
     if _FLOAT.fullmatch(text):
@@ -139,7 +146,7 @@ class _Composer:
                 return event.value
             try:
                 return resolve_plain(event.value)
-            except ValueError:  # an integer too long for Python to convert (> 4300 digits)
+            except ValueError:  # a number longer than any field takes (see MAX_NUMBER_CHARS)
                 self.doc.problem(
                     *_pos(event.start_mark),
                     f"a number with {len(event.value)} digits is too large; "

@@ -112,9 +112,6 @@ access: [web]
 pricing: [free-tier, credits]
 features: [text-to-image]
 ease_of_use: {rating: high, basis: Rated easy., source: "https://example.com/article"}
-customizability: {basis: No source compares it.}
-cost: {basis: No source compares it.}
-versatility: {basis: No source compares it.}
 """,
     ("image-optimizers", "squeeze"): """\
 id: squeeze
@@ -136,9 +133,24 @@ def fill(text: str) -> str:
     return text.replace("https://example.com/\n", "https://docs.example.org/page\n")
 
 
+# The comparable facts each valid entry fills, which its one source says it supports.
+SUPPORTS: dict[tuple[str, str], str] = {
+    ("annotation-vendors", "label-tool"): (
+        "[offering, license, techniques, data_types, deployment, sourcing_modes]"
+    ),
+    ("case-studies", "churn-ann"): "[result]",
+    ("image-generators", "pic-maker"): "[access, pricing, features]",
+    ("image-optimizers", "squeeze"): "[kind, compression, input_formats, pricing, max_batch]",
+}
+
+
 def entry_text(catalog: str, entry_id: str) -> str:
     """The hand-written YAML of one valid entry, with its sources and last_verified."""
-    return VALID[(catalog, entry_id)] + SOURCES
+    supports = SUPPORTS.get((catalog, entry_id))
+    sources = SOURCES.replace(
+        "    kind: vendor\n", f"    kind: vendor\n    supports: {supports}\n" if supports else "    kind: vendor\n"
+    )
+    return VALID[(catalog, entry_id)] + sources
 
 
 @dataclass

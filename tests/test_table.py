@@ -25,6 +25,7 @@ sources:
     title: An article about the subject
     accessed: 2024-05-01
     kind: vendor
+    supports: [offering, license, techniques, data_types]
 added: 2024-04-01
 """
 

@@ -30,7 +30,11 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"
 # The same, written for JSON Schema validators: only the characters a URI may hold (RFC 3986),
 # so an editor refuses what the validator refuses and every published URL is a valid URI.
-URI_PATTERN = r"^https?://[A-Za-z0-9\-._~!$&'()*+,;=:%\[\]]+(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$"
+_PCHAR = r"A-Za-z0-9\-._~!$&'()*+,;=:@%"  # RFC 3986 pchar (with % escapes)
+URI_PATTERN = (
+    r"^https?://[A-Za-z0-9\-._~!$&'()*+,;=:%\[\]]+"  # host[:port]; [ ] only for IPv6
+    rf"(?:/[{_PCHAR}/]*)?(?:\?[{_PCHAR}/?]*)?(?:#[{_PCHAR}/?]*)?$"
+)
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 # What `kb new` writes where only the contributor knows the value; refused by the checks
 # below, so an untouched skeleton cannot reach the site.
@@ -194,6 +198,7 @@ def _drop_final_newlines(value: Any) -> Any:
 
 # What RFC 3986 lets a URI hold: unreserved and reserved characters, and "%" escapes.
 _URI_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+_URI = re.compile(URI_PATTERN)
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
@@ -209,6 +214,14 @@ def _check_url(value: str) -> str:
     if _BAD_ESCAPE.search(value):
         raise PydanticCustomError(
             "url_escape", "has a '%' that is not followed by two hex digits; write %25", {}
+        )
+    # (A user name before the host gets its own message below.)
+    if not _URI.fullmatch(value) and "@" not in urlsplit(value).netloc:
+        raise PydanticCustomError(
+            "url_syntax",
+            "is not a valid URL: '[', ']' belong only around an IPv6 host and '#' only once; "
+            "percent-encode them (%5B, %5D, %23)",
+            {},
         )
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:

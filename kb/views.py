@@ -45,6 +45,14 @@ def fact_specs(catalog: str) -> list[FieldSpec]:
     return [s for s in specs_by_name(catalog).values() if s.name not in ABOVE_FACTS]
 
 
+def verified_count(kb: KnowledgeBase, catalog: str) -> int:
+    """How many entries of a catalog someone has compared with their sources (an entry
+    resting only on the 2023 articles does not count, as its page says)."""
+    return sum(
+        1 for e in kb.entries[catalog].values() if e.last_verified is not None and not e.seed_only
+    )
+
+
 def last_verified(kb: KnowledgeBase, catalog: str) -> str | None:
     """The most recent ``last_verified`` date of a catalog, ISO formatted."""
     dates = [e.last_verified for e in kb.entries[catalog].values() if e.last_verified]
@@ -59,6 +67,7 @@ def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: 
         catalog=catalog,
         spec=spec,
         count=len(kb.entries[catalog]),
+        verified=verified_count(kb, catalog),
         updated=last_verified(kb, catalog),
         csv_href=linker.file(download_path(catalog, "csv")),
         json_href=linker.file(download_path(catalog, "json")),

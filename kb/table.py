@@ -169,13 +169,22 @@ class CatalogTable:
             ordered.sort(key=lambda v: _label(self.kb, spec, v).lower())
         return [{"value": v, "label": _label(self.kb, spec, v)} for v in ordered]
 
+    def narrows(self, spec: FieldSpec) -> bool:
+        """True when filtering by ``spec`` helps: two or more values in use (one choice
+        filters nothing) and some value shared by two or more rows (a facet whose every
+        value fits one entry only names the rows: the search does that)."""
+        counts: dict[str, int] = {}
+        for e in self.entries:
+            for value in spec.raw(e):
+                counts[value] = counts.get(value, 0) + 1
+        return len(counts) > 1 and max(counts.values()) >= 2
+
     def facet_data(self) -> dict[str, Any]:
-        """What the script needs to build the filters: facets with two or more values in use
-        (a filter with one choice filters nothing)."""
+        """What the script needs to build the filters: the facets that narrow the table."""
         found = []
         for spec in facets(self.catalog):
             values = self.facet_values(spec)
-            if len(values) > 1:
+            if self.narrows(spec):
                 ordinal = spec.kind is Kind.ORDINAL
                 found.append(
                     {"field": spec.name, "label": spec.label, "ordinal": ordinal, "values": values}

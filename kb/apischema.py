@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from kb.models import CATALOGS
+from kb.models import CATALOGS, Rating
 from kb.schema import DIALECT, catalog_schema
 
 _STRING = {"type": "string"}
@@ -25,6 +25,14 @@ def _object(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[
     }
 
 
+_DERIVED = {
+    "rule": {"type": "string", "description": "The published rule that set this level."},
+    "derived_from": {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "The entry's fields the rule read.",
+    },
+}
 LINK = _object({"catalog": _STRING, "id": _STRING, "name": _STRING, "url": _URL, "api": _URL})
 
 
@@ -33,6 +41,11 @@ def _item_defs(catalog: str) -> dict[str, Any]:
     """``$defs`` for one catalog: the model's own, the entry model, a link, an item."""
     model = catalog_schema(catalog)
     defs = dict(model.get("$defs", {}))
+    # A derived rating carries the rule and the facts it read: response-only keys that a
+    # contributor's schema leaves out (nobody writes them).
+    for name, shape in defs.items():
+        if set(Rating.model_fields) - set(_DERIVED) == set(shape.get("properties", {})):
+            defs[name] = {**shape, "properties": {**shape["properties"], **_DERIVED}}
     defs["kb_entry"] = {
         k: v for k, v in model.items() if k not in ("$defs", "$schema", "$id", "title")
     }

@@ -31,10 +31,12 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def frame(kb: KnowledgeBase, catalog: str) -> pd.DataFrame:
-    """A flat table of the catalog: one row per entry, one column per model field."""
+def frame(kb: KnowledgeBase, catalog: str, safe: bool = False) -> pd.DataFrame:
+    """A flat table of the catalog: one row per entry, one column per model field;
+    ``safe`` neutralises text a spreadsheet would run as a formula."""
     columns = list(CATALOGS[catalog].model.model_fields)
-    rows = [{k: _cell(v) for k, v in rec.items()} for rec in records(kb, catalog)]
+    fix = neutralise if safe else (lambda value: value)
+    rows = [{k: fix(_cell(v)) for k, v in rec.items()} for rec in records(kb, catalog)]
     # dtype=object keeps each value as loaded: with the inferred dtypes, a whole-number
     # column with one blank turns into floats ("20.0", and 2**53 + 1 rounded).
     return pd.DataFrame(rows, columns=columns, dtype=object)
@@ -61,8 +63,7 @@ def neutralise(value: Any) -> Any:
 
 def to_csv(kb: KnowledgeBase, catalog: str) -> str:
     """The CSV download: every text cell safe to open in a spreadsheet."""
-    table = frame(kb, catalog).map(neutralise)
-    return str(table.to_csv(index=False, lineterminator="\n"))
+    return str(frame(kb, catalog, safe=True).to_csv(index=False, lineterminator="\n"))
 
 
 def write_exports(kb: KnowledgeBase, out: Path, fmt: str) -> list[Path]:

@@ -30,7 +30,11 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"
 # The same, written for JSON Schema validators: only the characters a URI may hold (RFC 3986),
 # so an editor refuses what the validator refuses and every published URL is a valid URI.
-URI_PATTERN = r"^https?://[A-Za-z0-9\-._~!$&'()*+,;=:%\[\]]+(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$"
+_PCHAR = r"A-Za-z0-9\-._~!$&'()*+,;=:@%"  # RFC 3986 pchar (with % escapes)
+URI_PATTERN = (
+    r"^https?://[A-Za-z0-9\-._~!$&'()*+,;=:%\[\]]+"  # host[:port]; [ ] only for IPv6
+    rf"(?:/[{_PCHAR}/]*)?(?:\?[{_PCHAR}/?]*)?(?:#[{_PCHAR}/?]*)?$"
+)
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 # What `kb new` writes where only the contributor knows the value; refused by the checks
 # below, so an untouched skeleton cannot reach the site.
@@ -89,6 +93,23 @@ class Derived:
 
 
 @dataclass(frozen=True)
+class Applies:
+    """Marks a field that only means something for some entries: it applies when the entry's
+    ``field`` holds one of ``codes`` (an API price only where there is an API). Left empty
+    elsewhere, it reads "n/a" rather than "not given"."""
+
+    field: str
+    codes: tuple[str, ...]
+    reason: str  # shown to readers: "only for tools with an API"
+
+
+@dataclass(frozen=True)
+class LowerIsBetter:
+    """Marks a rated field whose low end is the good one (cheap, quick, simple), so every
+    rating scale can be drawn with "better" on the same side."""
+
+
+@dataclass(frozen=True)
 class NotFaceted:
     """Keeps an enumerated field out of the table's filters (e.g. a successor: a filter by
     it would list every successor as a choice, which helps no reader)."""
@@ -138,8 +159,7 @@ def _check_plain(value: str) -> str:
         if kind is not None:
             raise PydanticCustomError(
                 "control_character",
-                "contains an invisible {kind} character U+{code} at character {pos}; "
-                "delete it",
+                "contains an invisible {kind} character U+{code} at character {pos}; delete it",
                 {"kind": kind, "code": f"{ord(ch):04X}", "pos": pos + 1},
             )
     if value != value.strip():
@@ -159,7 +179,9 @@ def _check_plain(value: str) -> str:
 MAX_BRACKETS = 60
 MAX_ANGLES = 60
 MAX_NESTING = 8
-_NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+){%d,}" % (MAX_NESTING + 1), re.M)
+_NESTED_MARKERS = re.compile(
+    r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+){" + str(MAX_NESTING + 1) + ",}", re.M
+)
 
 
 def _check_markdown(value: str) -> str:
@@ -194,6 +216,7 @@ def _drop_final_newlines(value: Any) -> Any:
 
 # What RFC 3986 lets a URI hold: unreserved and reserved characters, and "%" escapes.
 _URI_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+_URI = re.compile(URI_PATTERN)
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
@@ -209,6 +232,14 @@ def _check_url(value: str) -> str:
     if _BAD_ESCAPE.search(value):
         raise PydanticCustomError(
             "url_escape", "has a '%' that is not followed by two hex digits; write %25", {}
+        )
+    # (A user name before the host gets its own message below.)
+    if not _URI.fullmatch(value) and "@" not in urlsplit(value).netloc:
+        raise PydanticCustomError(
+            "url_syntax",
+            "is not a valid URL: '[', ']' belong only around an IPv6 host and '#' only once; "
+            "percent-encode them (%5B, %5D, %23)",
+            {},
         )
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:

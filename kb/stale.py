@@ -38,11 +38,16 @@ class Stale:
     last_verified: date | None
     age: int | None
     seed_only: bool
+    newest_source: date | None = None  # the latest date one of its sources was read
+    by: str = "verified"  # what made it stale: "verified" or "source"
 
     def line_text(self) -> str:
         """``path:line:col: catalog/id last verified DATE (N days ago)``, or why it was never
         re-checked."""
         where = f"{self.path}:{self.line}:{self.col}: {self.catalog}/{self.id}"
+        if self.by == "source" and self.newest_source is not None and self.age is not None:
+            days = f"{self.age} day{'' if self.age == 1 else 's'} ago"
+            return f"{where} newest source read {self.newest_source.isoformat()} ({days})"
         if self.last_verified is None or self.age is None:
             return f"{where} never verified against its sources"
         if self.seed_only:
@@ -61,13 +66,54 @@ class Stale:
             "last_verified": self.last_verified.isoformat() if self.last_verified else None,
             "age_days": self.age,
             "seed_only": self.seed_only,
+            "newest_source": self.newest_source.isoformat() if self.newest_source else None,
+            "by": self.by,
         }
 
 
+def newest_source(entry: Entry) -> date:
+    """The latest date one of the entry's sources was read."""
+    return max(s.accessed for s in entry.sources)
+
+
+def _by_source(kb: KnowledgeBase, days: int, today: date | None) -> list[Stale]:
+    found = []
+    for catalog, entry in kb.all():
+        newest = newest_source(entry)
+        age = age_days(newest, today)
+        if age <= days:
+            continue
+        doc = kb.documents.get((catalog, entry.id))
+        line, col = doc.where(("sources",)) if doc else (1, 1)
+        path = display_path(kb.path_of(catalog, entry.id))
+        found.append(
+            Stale(
+                path,
+                line,
+                col,
+                catalog,
+                entry.id,
+                entry.last_verified,
+                age,
+                entry.seed_only,
+                newest,
+                "source",
+            )
+        )
+    return sorted(found, key=lambda s: (s.newest_source or date.min, s.catalog, s.id))
+
+
 def stale_entries(
-    kb: KnowledgeBase, days: int = DEFAULT_STALE_DAYS, today: date | None = None
+    kb: KnowledgeBase,
+    days: int = DEFAULT_STALE_DAYS,
+    today: date | None = None,
+    by: str = "verified",
 ) -> list[Stale]:
-    """Every valid entry verified more than ``days`` days ago, oldest first."""
+    """Every valid entry verified more than ``days`` days ago, oldest first; with
+    ``by="source"``, every entry whose newest source was read more than ``days`` days ago
+    (facts age with their sources even when someone re-verified against old pages)."""
+    if by == "source":
+        return _by_source(kb, days, today)
     found = []
     for catalog, entry in kb.all():
         if not is_stale(entry, days, today):
@@ -77,6 +123,18 @@ def stale_entries(
         path = display_path(kb.path_of(catalog, entry.id))
         verified = entry.last_verified
         age = None if verified is None else age_days(verified, today)
-        found.append(Stale(path, line, col, catalog, entry.id, verified, age, entry.seed_only))
+        found.append(
+            Stale(
+                path,
+                line,
+                col,
+                catalog,
+                entry.id,
+                verified,
+                age,
+                entry.seed_only,
+                newest_source(entry),
+            )
+        )
     # Never verified first, then oldest first.
     return sorted(found, key=lambda s: (s.last_verified or date.min, s.catalog, s.id))

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from markupsafe import Markup
 
 from kb.catalog import KnowledgeBase
-from kb.cells import Cell, cell
+from kb.cells import Cell, cell, retired
 from kb.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.models import CATALOGS, Entry
 from kb.templating import attribute_json, render
@@ -49,7 +49,11 @@ def scale_legend(spec: FieldSpec) -> dict[str, Any]:
         "field": spec.name,
         "label": spec.label,
         "description": spec.description,
-        "levels": [{"label": m.label, "rank": m.rank} for m in levels],
+        # pips: more is better on every scale, so "cheap" fills all three
+        "levels": [
+            {"label": m.label, "rank": m.rank, "pips": spec.goodness(m.rank or 0)} for m in levels
+        ],
+        "lower_better": spec.lower_better,
         "top": max((m.rank or 0 for m in levels), default=0),
         "rated": spec.rated,
     }
@@ -110,7 +114,11 @@ class CatalogTable:
     @classmethod
     def from_catalog(cls, kb: KnowledgeBase, catalog: str) -> CatalogTable:
         """Every entry, by name, with the default columns."""
-        entries = sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower())
+        # Current tools first, retired ones after them (the script keeps that for any sort
+        # unless the reader asks otherwise), each group by name.
+        entries = sorted(
+            kb.entries[catalog].values(), key=lambda e: (retired(e) is not None, e.name.lower())
+        )
         return cls(kb, catalog, tuple(entries), default_columns(catalog))
 
     @property
@@ -230,6 +238,7 @@ class CatalogTable:
         found = dict.fromkeys([entry.name, *beneath, *texts])
         return {
             "id": entry.id,
+            "retired": retired(entry),
             "values_json": attribute_json(values),
             "text": " ".join(found).lower(),
             "cells": cells,

@@ -10,8 +10,8 @@ from typing import Any
 from markupsafe import Markup
 
 from kb.catalog import KnowledgeBase
-from kb.citations import citations
 from kb.cells import Item, cell, retired
+from kb.citations import citations
 from kb.contract import CONTRACT
 from kb.introspect import FieldSpec, specs_by_name
 from kb.models import ACTIVE, CATALOGS, Entry
@@ -45,6 +45,14 @@ def fact_specs(catalog: str) -> list[FieldSpec]:
     return [s for s in specs_by_name(catalog).values() if s.name not in ABOVE_FACTS]
 
 
+def verified_count(kb: KnowledgeBase, catalog: str) -> int:
+    """How many entries of a catalog someone has compared with their sources (an entry
+    resting only on the 2023 articles does not count, as its page says)."""
+    return sum(
+        1 for e in kb.entries[catalog].values() if e.last_verified is not None and not e.seed_only
+    )
+
+
 def last_verified(kb: KnowledgeBase, catalog: str) -> str | None:
     """The most recent ``last_verified`` date of a catalog, ISO formatted."""
     dates = [e.last_verified for e in kb.entries[catalog].values() if e.last_verified]
@@ -59,6 +67,7 @@ def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: 
         catalog=catalog,
         spec=spec,
         count=len(kb.entries[catalog]),
+        verified=verified_count(kb, catalog),
         updated=last_verified(kb, catalog),
         csv_href=linker.file(download_path(catalog, "csv")),
         json_href=linker.file(download_path(catalog, "json")),
@@ -155,7 +164,8 @@ def entry_page(
         facts=[(c, s) for c, s in facts if not c.empty],
         cites=cites,
         sources=sources,
-        not_given=[s.label for c, s in facts if c.empty],
+        not_given=[(s, c) for c, s in facts if c.missing == "not given"],
+        not_applicable=[(s, c) for c, s in facts if c.missing == "n/a"],
         referrers=_referrers(kb, catalog, entry, linker),
         edit_url=edit_url,
         catalog_href=linker.catalog(catalog),

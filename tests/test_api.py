@@ -74,3 +74,37 @@ def test_site_files_include_api_feed_and_embeds(tree: Any) -> None:
     assert "feed.xml" in out and "api/v1/index.json" in out
     assert "api/v1/sourcing-modes/in-house.json" in out
     assert "embed/annotation-vendors/index.html" in out
+
+
+def _uri_checking() -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    checker = FormatChecker()
+    # Self-check: without a URI checker installed, format: uri would pass anything.
+    assert not checker.conforms('https://example.com/a"b', "uri"), "install rfc3986-validator"
+    return lambda schema: Draft202012Validator(schema, format_checker=checker)
+
+
+def test_every_response_validates_against_its_published_schema_with_uri_checks(
+    tree: Any,
+) -> None:
+    # An entry whose URLs use every character a URI may hold, and escapes of those it may not.
+    text = tree.valid("annotation-vendors", "label-tool").replace(
+        "website: https://label-tool.example.org/",
+        'website: "https://label-tool.example.org/a\'b(c)*d;e=f?q=%22%3C&x=%5B1%5D#frag/?"',
+    )
+    tree.write("annotation-vendors", "label-tool", text)
+    kb = load(tree.root)
+    assert kb.ok, [p.text() for p in kb.problems]
+    out = api.files(kb, BUILT)
+    validator = _uri_checking()
+    checked = 0
+    for path, body in out.items():
+        if not path.endswith(".json") or "/schemas/" in path:
+            continue
+        response = json.loads(body)
+        schema = json.loads(out[_resolve(path, response["schema"])])
+        errors = [e.message for e in validator(schema).iter_errors(response)]
+        assert errors == [], (path, errors)
+        checked += 1
+    assert checked >= 10

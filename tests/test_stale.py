@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from conftest import VALID, Run, Tree
 
@@ -65,3 +66,22 @@ def test_usage_errors_exit_two(tree: Tree, cli: Callable[..., Run]) -> None:
     assert cli("stale", "--days", "-1").code == 2
     assert cli("stale", "no-such-folder").code == 2
     assert cli("stale", "--days", "soon").code == 2
+
+
+def test_by_source_lists_entries_whose_newest_source_is_old(tree: Any, cli: Any) -> None:
+    # The hand-written tree's sources were read on 2024-05-01, and a second vendor whose
+    # sources were read recently is not listed, however long ago it was verified.
+    fresh = tree.valid("annotation-vendors", "label-tool").replace("id: label-tool", "id: fresh")
+    fresh = fresh.replace("accessed: 2024-05-01", f"accessed: {date.today().isoformat()}")
+    fresh = fresh.replace("last_verified: 2024-05-02", f"last_verified: {date.today().isoformat()}")
+    tree.write("annotation-vendors", "fresh", fresh)
+    r = cli("stale", "--by", "source", "--days", "30", "--format", "json")
+    assert r.code == 1
+    listed = {(s["catalog"], s["id"]) for s in json.loads(r.out)}
+    assert ("annotation-vendors", "label-tool") in listed
+    assert ("annotation-vendors", "fresh") not in listed
+    one = next(s for s in json.loads(r.out) if s["id"] == "label-tool")
+    assert one["newest_source"] == "2024-05-01" and one["by"] == "source"
+    text = cli("stale", "--by", "source", "--days", "30")
+    assert "label-tool newest source read 2024-05-01" in text.out
+    assert "whose newest source was read more than 30 days ago" in text.err

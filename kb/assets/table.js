@@ -16,7 +16,6 @@
   // Chromium lays out a 2,000-row table in hundreds of milliseconds; each listed row is
   // re-created for layout on every change (about a quarter of a millisecond here), so 25
   // rows (two screens) keep a keystroke or a sort within one frame.
-  var PAGE = 25;
   // One collator for every text comparison: localeCompare with options builds one per call.
   var collate = new Intl.Collator(undefined, { numeric: true }).compare;
 
@@ -58,7 +57,6 @@
     if (this.fields.indexOf(this.initialSort.replace(/^-/, "")) === -1) this.initialSort = "";
     this.state = this.blank();
     this.selected = {};
-    this.limit = PAGE;
     this.rows = this.readRows();
     this.build();
     this.readUrl();
@@ -107,6 +105,7 @@
       var name = tr.querySelector(".kb-name");
       return {
         tr: tr, index: index, id: tr.getAttribute("data-kb-id"), values: values, keys: keys,
+        retired: tr.hasAttribute("data-kb-retired"),
         text: (tr.getAttribute("data-kb-text") || tr.textContent).toLowerCase(),
         name: (name || tr.cells[0]).textContent.trim()
       };
@@ -161,20 +160,26 @@
     var reset = el("button", { type: "button", "class": "kb-reset md-button" }, "Reset");
     reset.addEventListener("click", function () { self.reset(); });
     actions.appendChild(reset);
+    this.retiredLast = true;
+    var retiredRows = this.rows.filter(function (r) { return r.retired; }).length;
+    if (retiredRows) {
+      var rid = nextId("kb-retired-last");
+      var wrap = el("span", { "class": "kb-retired-toggle" });
+      var retiredBox = el("input", { type: "checkbox", id: rid, checked: "" });
+      retiredBox.addEventListener("change", function () {
+        self.retiredLast = retiredBox.checked;
+        self.apply(false);
+      });
+      wrap.appendChild(retiredBox);
+      wrap.appendChild(el("label", { "for": rid }, " Retired tools last (" + retiredRows + ")"));
+      actions.appendChild(wrap);
+    }
     this.compareButton = el("button", { type: "button", "class": "kb-compare-button md-button",
       disabled: "" }, "Compare selected");
     this.compareButton.addEventListener("click", function () { self.compare(); });
     actions.appendChild(this.compareButton);
     bar.appendChild(actions);
     this.box.insertBefore(bar, this.box.firstChild);
-    var more = el("div", { "class": "kb-more" });
-    this.more = el("button", { type: "button", "class": "md-button", hidden: "" });
-    this.more.addEventListener("click", function () { self.limit += PAGE; self.render(); });
-    this.all = el("button", { type: "button", "class": "md-button", hidden: "" });
-    this.all.addEventListener("click", function () { self.limit = Infinity; self.render(); });
-    more.appendChild(this.more);
-    more.appendChild(this.all);
-    this.scroll.parentNode.insertBefore(more, this.scroll.nextSibling);
 
     this.buildSelection();
     this.headers.forEach(function (th, i) { self.buildSort(th, i); });
@@ -375,15 +380,14 @@
     this.updateFacets(counts);
     this.updateChips();
     this.visible = this.order(visible);
-    this.limit = PAGE;
     this.render();
     if (record && this.useUrl) this.writeUrl(typing);
   };
 
-  // Only the listed rows are in the document: rows filtered out or beyond the page are
-  // detached, so a keystroke restyles and lays out at most PAGE rows.
+  // Every listed row is in the document (find-in-page and printing see them all); rows
+  // filtered out are detached, and an unchanged list is not touched at all.
   Table.prototype.render = function () {
-    var shown = this.visible.slice(0, this.limit);
+    var shown = this.visible;
     var tbody = this.table.tBodies[0];
     var current = tbody.rows;
     var same = current.length === shown.length;
@@ -400,11 +404,6 @@
     if (this.status.textContent !== text) this.status.textContent = text;
     var caption = (this.title ? this.title + ": " : "") + (this.title ? words : text);
     if (this.caption && this.caption.textContent !== caption) this.caption.textContent = caption;
-    var rest = total - shown.length;
-    this.more.hidden = rest <= 0;
-    this.more.textContent = "Show " + Math.min(rest, PAGE) + " more rows (" + rest + " not shown)";
-    this.all.hidden = rest <= PAGE;
-    this.all.textContent = "Show all " + total + " rows";
   };
 
   Table.prototype.updateFacets = function (counts) {
@@ -474,8 +473,14 @@
       var state = i === column ? (dir < 0 ? "descending" : "ascending") : "none";
       if (th.getAttribute("aria-sort") !== state) th.setAttribute("aria-sort", state);
     });
-    if (column === -1) return rows;
+    // The server lists current tools first, retired ones after (each by name); any sort keeps
+    // that split unless the reader turns it off.
+    var split = this.retiredLast;
+    var names = this.fields.indexOf("name");
+    if (column === -1 && split) return rows.sort(function (a, b) { return a.index - b.index; });
+    if (column === -1) column = names;
     return rows.sort(function (a, b) {
+      if (split && a.retired !== b.retired) return a.retired ? 1 : -1;
       var x = a.keys[column], y = b.keys[column];
       if (x === null || y === null) {
         if (x === y) return a.index - b.index;
@@ -543,7 +548,6 @@
     this.state = this.blank();
     this.state.cols = cols; // Reset clears filters and sort; the columns chosen stay
     this.input.value = "";
-    this.limit = PAGE;
     this.apply(true);
   };
 
@@ -668,6 +672,20 @@
       row.appendChild(out);
       form.appendChild(row);
     });
+    // Retired tools can no longer be bought: they stay out of the ranking unless the reader
+    // asks for them (to see how a successor compares, say).
+    var includeRetired = false;
+    var retiredCount = data.entries.filter(function (e) { return e.status; }).length;
+    if (retiredCount) {
+      var toggleId = nextId("kb-rank-retired");
+      var toggleRow = el("div", { "class": "kb-rank-retired" });
+      var toggle = el("input", { type: "checkbox", id: toggleId, "data-kb-include-retired": "" });
+      toggle.addEventListener("change", function () { includeRetired = toggle.checked; render(); });
+      toggleRow.appendChild(toggle);
+      toggleRow.appendChild(el("label", { "for": toggleId },
+        " Include " + retiredCount + " retired " + (retiredCount === 1 ? "tool" : "tools")));
+      form.appendChild(toggleRow);
+    }
     var list = el("ol", { "class": "kb-rank-results", "aria-live": "polite" });
     box.appendChild(form);
     box.appendChild(list);
@@ -698,13 +716,16 @@
     }
 
     function render() {
-      var ranked = data.entries.map(function (e) { var r = score(e); r.e = e; return r; });
+      var ranked = data.entries
+        .filter(function (e) { return includeRetired || !e.status; })
+        .map(function (e) { var r = score(e); r.e = e; return r; });
       ranked.sort(function (a, b) {
         return b.s - a.s || b.rated - a.rated || a.e.name.localeCompare(b.e.name);
       });
       while (list.firstChild) list.removeChild(list.firstChild);
       ranked.forEach(function (r) {
         var li = el("li", { "data-kb-id": r.e.id, "data-kb-rated": String(r.rated) });
+        if (r.e.status) li.setAttribute("data-kb-retired", "");
         li.appendChild(el("a", { href: r.e.href }, r.e.name));
         // A retired product says so wherever it is ranked.
         if (r.e.status) li.appendChild(el("span", { "class": "kb-status-note" }, " (" + r.e.status + ")"));

@@ -34,6 +34,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         default=DEFAULT_STALE_DAYS,
         help=f"age in days that makes an entry stale (default: {DEFAULT_STALE_DAYS})",
     )
+    p.add_argument(
+        "--by",
+        choices=("verified", "source"),
+        default="verified",
+        help="age of last_verified (default) or of the newest source's accessed date",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=run)
 
@@ -47,12 +53,17 @@ def run(args: argparse.Namespace) -> int:
         err(f"no such folder: {args.path}")
         return 2
     kb = load(args.path)
-    found = stale_entries(kb, args.days)
+    found = stale_entries(kb, args.days, by=args.by)
     if args.format == "json":
         print(json.dumps([s.as_dict() for s in found], indent=2))
     else:
         for s in found:
             print(s.line_text())
         summary = f"{len(found)} of {sum(len(v) for v in kb.entries.values())} entries"
-        print(f"kb: {summary} last verified more than {args.days} days ago", file=sys.stderr)
+        what = (
+            "whose newest source was read more than"
+            if args.by == "source"
+            else "never verified, or last verified more than"
+        )
+        print(f"kb: {summary} {what} {args.days} days ago", file=sys.stderr)
     return 1 if found else 0

@@ -403,6 +403,45 @@ YAML_CASES = [
         task("output: A class label", "output: A class \ufffe label"),
         at("6:17", "U+FFFE", "not allowed"),
     ),
+    # The same characters written as escapes reach the validator, not the file reader: each
+    # would make the Atom feed unreadable to a strict XML parser (issue: one valid entry broke
+    # the feed for every reader).
+    bad(
+        "escaped-noncharacter",
+        "invisible",
+        task("output: A class label", 'output: "A class \\ufffe label"'),
+        at("6:9", "output", "noncharacter", "U+FFFE"),
+    ),
+    bad(
+        "escaped-astral-noncharacter",
+        "invisible",
+        task("output: A class label", 'output: "A class \\U0010ffff label"'),
+        at("6:9", "output", "U+10FFFF"),
+    ),
+    bad(
+        "escaped-line-separator",
+        "invisible",
+        task("output: A class label", 'output: "A class\\u2028label"'),
+        at("6:9", "output", "line-separator", "U+2028"),
+    ),
+    bad(
+        "escaped-paragraph-separator",
+        "invisible",
+        task("output: A class label", 'output: "A class\\u2029label"'),
+        at("6:9", "output", "U+2029"),
+    ),
+    bad(
+        "escaped-private-use",
+        "invisible",
+        task("output: A class label", 'output: "A class \\ue000 label"'),
+        at("6:9", "output", "private-use", "U+E000"),
+    ),
+    bad(
+        "escaped-control",
+        "invisible",
+        task("output: A class label", 'output: "A class \\x1b[31m label"'),
+        at("6:9", "output", "control", "U+001B"),
+    ),
     bad(
         "unclosed-quote",
         "yaml-syntax",
@@ -541,6 +580,21 @@ def _url(value: str) -> str:
     return task("url: https://example.com/article", f"url: {value}")
 
 
+# A URL is a valid URI or it is refused (the API's schemas say format: uri): a quote, an angle
+# bracket, a space escape or a stray percent sign is named with the escape to write instead.
+URI_CASES = [
+    bad(name, "url", _url(value), at("12:10", "url", *words))
+    for name, value, words in [
+        ("url-double-quote", "'https://example.com/a\"b'", ("'\"'", "%22")),
+        ("url-angle-bracket", "https://example.com/?q=<b>", ("'<'", "%3C")),
+        ("url-backslash", "'https://example.com/a\\b'", ("%5C",)),
+        ("url-non-ascii", "https://example.com/café", ("'é'", "%C3%A9")),
+        ("url-bad-percent", "https://example.com/100%", ("%25",)),
+        ("url-bracket-in-query", "https://example.com/?x=[1]", ("'['", "%5B")),
+        ("url-second-hash", "https://example.com/#a#b", ("'#' only once",)),
+    ]
+]
+
 URL_CASES = [
     bad(name, "url", _url(value), at("12:10", "url", "http:// or https://"))
     for name, value in [
@@ -589,6 +643,32 @@ LIMIT_CASES = [
         "limits",
         task() + "description: " + "d" * 5001 + "\n",
         at("18:14", "description", "5001 characters", "limit is 5000"),
+    ),
+    # Markdown that Python-Markdown renders in quadratic time (unclosed brackets) or by
+    # recursing once per marker (nested lists on one line): refused before any build.
+    bad(
+        "markdown-quadratic-images",
+        "limits",
+        task() + "description: '" + "![" * 2500 + "'\n",
+        at("18:14", "description", "2500 '['", "at most 60"),
+    ),
+    bad(
+        "markdown-quadratic-links",
+        "limits",
+        task() + "description: '" + "[a](" * 1250 + "'\n",
+        at("18:14", "description", "1250 '['"),
+    ),
+    bad(
+        "markdown-angle-brackets",
+        "limits",
+        task() + "description: " + "<a " * 1600 + "\n",
+        at("18:14", "description", "'<'", "at most 60"),
+    ),
+    bad(
+        "markdown-nested-lists",
+        "limits",
+        task() + "description: '" + "1. " * 1600 + "x'\n",
+        at("18:14", "description", "nests lists or quotes more than 8 deep"),
     ),
     bad(
         "list-too-long",
@@ -1009,6 +1089,13 @@ NUMBER_CASES = [
     Case(name, "wrong-type", _case_study(old, new), file=CASE_FILE,
          problems=(at(where, *words, path=CASE_FILE),))
     for name, old, new, where, words in [
+        # 4,000 hex digits convert to an int that cannot be printed: refused as too long
+        ("huge-hex-number", "result: 0.86", "result: 0.86\nsamples: 0x" + "f" * 4000, "9:10",
+         ("a number with 4002 digits is too large",)),
+        ("implausible-count", "result: 0.86", "result: 0.86\nsamples: 99999999999999", "9:10",
+         ("samples", "out of range")),
+        ("implausible-number", "result: 0.86", "result: 0.86\nsamples: 1e300", "9:10",
+         ("samples", "expected a whole number")),
         ("quoted-number-for-int", "result: 0.86", "result: 0.86\nsamples: \"2020\"", "9:10",
          ("samples", "expected a whole number", "remove the quotes")),
         ("fraction-for-int", "result: 0.86", "result: 0.86\nepochs: 1.5", "9:9",
@@ -1024,6 +1111,7 @@ CASES: list[Case] = [
     *YAML_CASES,
     *MODEL_CASES,
     *URL_CASES,
+    *URI_CASES,
     *NUMBER_CASES,
     *LIMIT_CASES,
     *VALID_CASES,

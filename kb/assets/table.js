@@ -127,6 +127,13 @@
     search.appendChild(this.input);
     bar.appendChild(search);
 
+    // The Columns button sits beside the search, so it comes before the filter panel in the
+    // tab order too; its list of columns opens below the panel.
+    var columnNodes = [];
+    if (this.useUrl && this.fields.length > this.initialCols.length) {
+      columnNodes = this.buildColumns();
+    }
+
     this.facetBoxes = {};
     if (this.facets.length) {
       var panelId = nextId("kb-filters");
@@ -139,16 +146,29 @@
         self.toggle.setAttribute("aria-expanded", String(open));
       });
       bar.appendChild(this.toggle);
+      if (columnNodes.length) bar.appendChild(columnNodes[0]);
       this.panel = el("div", { "class": "kb-facets", id: panelId, role: "group",
         "aria-label": "Filters" });
       // "(" + digits + ")" with room to spare; see .kb-count in table.css
       this.panel.style.setProperty("--kb-count-width", (String(this.rows.length).length + 2.5) + "ch");
       this.facets.forEach(function (facet) { self.panel.appendChild(self.buildFacet(facet)); });
+      // On a phone the panel is a sheet over the page: its last line counts the results live
+      // and closes the sheet onto them.
+      var foot = el("div", { "class": "kb-sheet-foot" });
+      this.sheetDone = el("button", { type: "button", "class": "md-button md-button--primary" });
+      this.sheetDone.addEventListener("click", function () {
+        self.panel.classList.remove("kb-open");
+        self.toggle.setAttribute("aria-expanded", "false");
+        self.table.scrollIntoView({ block: "start" });
+        self.table.focus({ preventScroll: true });
+      });
+      foot.appendChild(this.sheetDone);
+      this.panel.appendChild(foot);
       bar.appendChild(this.panel);
+    } else if (columnNodes.length) {
+      bar.appendChild(columnNodes[0]);
     }
-    if (this.useUrl && this.fields.length > this.initialCols.length) {
-      this.buildColumns().forEach(function (node) { bar.appendChild(node); });
-    }
+    columnNodes.slice(1).forEach(function (node) { bar.appendChild(node); });
 
     this.chips = el("div", { "class": "kb-chips", role: "group", "aria-label": "Active filters" });
     this.chips.hidden = true;
@@ -402,6 +422,10 @@
     var words = "showing " + total + " of " + this.rows.length;
     var text = "S" + words.slice(1);
     if (this.status.textContent !== text) this.status.textContent = text;
+    if (this.sheetDone) {
+      var done = "Show " + total + (total === 1 ? " result" : " results");
+      if (this.sheetDone.textContent !== done) this.sheetDone.textContent = done;
+    }
     var caption = (this.title ? this.title + ": " : "") + (this.title ? words : text);
     if (this.caption && this.caption.textContent !== caption) this.caption.textContent = caption;
   };

@@ -18,6 +18,13 @@
   // rows (two screens) keep a keystroke or a sort within one frame.
   // One collator for every text comparison: localeCompare with options builds one per call.
   var collate = new Intl.Collator(undefined, { numeric: true }).compare;
+  // A shared link is a stranger's input: a query string repeating one filter 10,000 times
+  // once made 30,000 chips and seconds per keystroke. The address is read only this far
+  // (more than every filter of every catalog needs), a field=value counts once, and at most
+  // MAX_PARAMS distinct ones are read; the search text is cut to MAX_SEARCH_CHARS.
+  var MAX_QUERY_CHARS = 8192;
+  var MAX_PARAMS = 200;
+  var MAX_SEARCH_CHARS = 200;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -28,6 +35,35 @@
 
   function readJson(node, name, fallback) {
     try { return JSON.parse(node.getAttribute(name) || ""); } catch (e) { return fallback; }
+  }
+
+  // The query string ``search`` within the limits above: get(name) is the first value or
+  // null, getAll(name) the distinct values in order; ``trimmed`` says whether a limit or a
+  // repeated pair left something out (the table then rewrites the address to what it used).
+  function readParams(search) {
+    var text = String(search || "").replace(/^\?/, "");
+    var trimmed = false;
+    if (text.length > MAX_QUERY_CHARS) {
+      // Cut at a separator, so no parameter is read half-way.
+      var end = text.lastIndexOf("&", MAX_QUERY_CHARS);
+      text = end > 0 ? text.slice(0, end) : "";
+      trimmed = true;
+    }
+    var values = Object.create(null);
+    var distinct = 0;
+    new URLSearchParams(text).forEach(function (value, name) {
+      var list = values[name];
+      if (list && list.indexOf(value) !== -1) { trimmed = true; return; }
+      if (distinct >= MAX_PARAMS) { trimmed = true; return; }
+      distinct += 1;
+      if (!list) list = values[name] = [];
+      list.push(value);
+    });
+    return {
+      trimmed: trimmed,
+      get: function (name) { return values[name] ? values[name][0] : null; },
+      getAll: function (name) { return (values[name] || []).slice(); }
+    };
   }
 
   var uid = 0;
@@ -59,9 +95,12 @@
     this.selected = {};
     this.rows = this.readRows();
     this.build();
-    this.readUrl();
+    var trimmed = this.readUrl();
     this.apply(false);
     this.showColumns(); // after the first page of rows replaced the full server-rendered list
+    // An address over the limits is replaced by the state actually read, so it is not
+    // copied on (the "Embed this view" snippet copies the address).
+    if (trimmed) this.writeUrl(false, true);
     if (this.useUrl && this.state.q) {
       this.releaseQuery();
       window.setTimeout(this.releaseQuery.bind(this), 0);
@@ -119,7 +158,7 @@
     var search = el("div", { "class": "kb-search" });
     search.appendChild(el("label", { "for": searchId }, "Search"));
     this.input = el("input", { type: "search", id: searchId, autocomplete: "off",
-      placeholder: "Filter rows by any text" });
+      maxlength: String(MAX_SEARCH_CHARS), placeholder: "Filter rows by any text" });
     this.input.addEventListener("input", function () {
       self.state.q = self.input.value.trim().toLowerCase();
       self.apply(true, true);
@@ -515,12 +554,15 @@
     });
   };
 
+  // The state from the address, within readParams' limits; true when a limit left part of
+  // the address out.
   Table.prototype.readUrl = function () {
-    if (!this.useUrl) return;
-    var params = new URLSearchParams(window.location.search);
+    if (!this.useUrl) return false;
+    var params = readParams(window.location.search);
     var self = this;
+    var query = (params.get(C.keys.query) || "").slice(0, MAX_SEARCH_CHARS);
     this.state = this.blank();
-    this.state.q = (params.get(C.keys.query) || "").trim().toLowerCase();
+    this.state.q = query.trim().toLowerCase();
     var sort = params.get(C.keys.sort) || "";
     if (this.fields.indexOf(sort.replace(/^-/, "")) !== -1) this.state.sort = sort;
     this.facets.forEach(function (f) {
@@ -534,7 +576,8 @@
     if (cols.length) {
       this.state.cols = this.fields.filter(function (f) { return f === "name" || cols.indexOf(f) !== -1; });
     }
-    this.input.value = params.get(C.keys.query) || "";
+    this.input.value = query;
+    return params.trimmed || query.length < (params.get(C.keys.query) || "").length;
   };
 
   Table.prototype.writeUrl = function (typing, replace) {
@@ -619,8 +662,8 @@
     var result = box.querySelector("[data-kb-compare-result]");
     var status = el("p", { "class": "kb-status", role: "status", "aria-live": "polite" });
     box.insertBefore(status, result);
-    var ids = new URLSearchParams(window.location.search).getAll(C.keys.id)
-      .filter(function (id, i, all) { return ID_RE.test(id) && all.indexOf(id) === i; })
+    var ids = readParams(window.location.search).getAll(C.keys.id)
+      .filter(function (id) { return ID_RE.test(id); })
       .slice(0, MAX_COMPARED);
     if (!ids.length) {
       status.textContent = "No entries chosen yet.";

@@ -528,7 +528,7 @@ class ImageOptimizer(Entry):
         description="Lossless, lossy, or both when it offers each.",
     )
     input_formats: Annotated[
-        Many[v.Term], v.vocab("image-format"), Column(short="Reads"), Fact()
+        Many[v.Term], v.vocab("image-format"), Column(short="Reads", default=False), Fact()
     ] = Field(default_factory=list, title="Input formats", description="Formats it can open.")
     output_formats: Annotated[
         Many[v.Term], v.vocab("image-format"), Column(short="Writes"), Fact()
@@ -550,7 +550,7 @@ class ImageOptimizer(Entry):
     )
     max_batch: Annotated[
         Int | None,
-        Column(short="Batch"),
+        Column(short="Batch", default=False),
         Display("count"),
         Fact(),
         Applies(
@@ -639,10 +639,12 @@ class AnnotationVendor(Entry):
     data_types: Annotated[Some[v.Term], v.vocab("data-type"), Column(short="Data"), Fact()] = Field(
         title="Data types", description="Kinds of data it can label."
     )
-    deployment: Annotated[Many[v.Term], v.vocab("deployment"), Column(), Fact()] = Field(
-        default_factory=list, title="Deployment", description="Where the software runs."
+    deployment: Annotated[Many[v.Term], v.vocab("deployment"), Column(default=False), Fact()] = (
+        Field(default_factory=list, title="Deployment", description="Where the software runs.")
     )
-    sourcing_modes: Annotated[Many[SourcingModeId], Column(short="Sourcing"), Fact()] = Field(
+    sourcing_modes: Annotated[
+        Many[SourcingModeId], Column(short="Sourcing", default=False), Fact()
+    ] = Field(
         default_factory=list,
         title="Sourcing modes",
         description="Ids of the ways of staffing the work it supports (in-house, ...).",

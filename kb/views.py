@@ -10,8 +10,8 @@ from typing import Any
 from markupsafe import Markup
 
 from kb.catalog import KnowledgeBase
-from kb.citations import citations
 from kb.cells import Item, cell, retired
+from kb.citations import citations
 from kb.contract import CONTRACT
 from kb.introspect import FieldSpec, specs_by_name
 from kb.models import ACTIVE, CATALOGS, Entry
@@ -164,7 +164,8 @@ def entry_page(
         facts=[(c, s) for c, s in facts if not c.empty],
         cites=cites,
         sources=sources,
-        not_given=[s.label for c, s in facts if c.empty],
+        not_given=[(s, c) for c, s in facts if c.missing == "not given"],
+        not_applicable=[(s, c) for c, s in facts if c.missing == "n/a"],
         referrers=_referrers(kb, catalog, entry, linker),
         edit_url=edit_url,
         catalog_href=linker.catalog(catalog),

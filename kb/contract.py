@@ -20,6 +20,9 @@ CONTRACT: dict[str, Any] = {
     # On an entry page: the entry's name, and each fact's value by field name.
     "entryName": "data-kb-entry-name",
     "fact": "data-kb-fact",
+    # On an entry page: a retired entry's status (its code) and its successor (its id).
+    "status": "data-kb-status",
+    "successor": "data-kb-successor",
 }
 
 CONTRACT_JS = "contract.js"

@@ -627,9 +627,10 @@
     this.known = {};
     this.catalog.forEach(function (e) { self.known[e.id] = e; });
     this.cache = {};
-    this.onlyDiff = false;
     this.token = 0;
-    var asked = new URLSearchParams(window.location.search).getAll(C.keys.id)
+    var params = new URLSearchParams(window.location.search);
+    this.onlyDiff = params.get(C.keys.only) === "differences";
+    var asked = params.getAll(C.keys.id)
       .filter(function (id, i, all) { return ID_RE.test(id) && all.indexOf(id) === i; });
     // An id the catalog does not list is named as not found, never fetched nor shown.
     this.unknown = asked.filter(function (id) { return !self.known[id]; });
@@ -661,9 +662,11 @@
     var diffId = nextId("kb-diff");
     this.diffWrap = el("span", { "class": "kb-compare-diff" });
     this.diff = el("input", { type: "checkbox", id: diffId, "data-kb-only-differences": "" });
+    this.diff.checked = this.onlyDiff;
     this.diff.addEventListener("change", function () {
       self.onlyDiff = self.diff.checked;
       self.showRows();
+      self.writeUrl();
       self.say();
     });
     this.diffWrap.appendChild(this.diff);
@@ -703,12 +706,15 @@
     return this.known[id] ? this.known[id].name : id;
   };
 
-  // The address names the entries shown, in their order; replaced, not pushed: a change
-  // here is an edit of this view, not a new page to go Back to.
+  // The address names the entries shown, in their order, and whether only the rows that
+  // differ are shown. Replaced, not pushed: a change here edits this view, it is not a new
+  // page to go Back to.
   Compare.prototype.writeUrl = function () {
     var params = new URLSearchParams(window.location.search);
     params.delete(C.keys.id);
+    params.delete(C.keys.only);
     this.ids.forEach(function (id) { params.append(C.keys.id, id); });
+    if (this.onlyDiff) params.set(C.keys.only, "differences");
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(null, "", url);
@@ -749,7 +755,7 @@
     var left = this.catalog.filter(function (e) { return self.ids.indexOf(e.id) === -1; });
     var full = n >= MAX_COMPARED;
     this.pick.appendChild(el("option", { value: "" },
-      full ? "At most " + MAX_COMPARED + " at once" : "Choose… (" + left.length + " more)"));
+      full ? "At most " + MAX_COMPARED + " at once" : "Choose one of " + left.length + "…"));
     left.forEach(function (e) {
       var text = e.name + (typeof e.status === "string" ? " (" + e.status.toLowerCase() + ")" : "");
       self.pick.appendChild(el("option", { value: e.id }, text));
@@ -787,8 +793,10 @@
       self.render();
       self.say(news);
       if (self.focusAfter !== undefined) {
-        var target = self.focusAfter === null ? self.pick
-          : self.result.querySelector('button[data-kb-remove="' + self.focusAfter + '"]');
+        var after = self.focusAfter;
+        var target = after === null ? self.pick : after.indexOf("name:") === 0
+          ? self.result.querySelector('th[data-kb-id="' + after.slice(5) + '"] a')
+          : self.result.querySelector('button[data-kb-remove="' + after + '"]');
         (target || self.pick).focus();
         self.focusAfter = undefined;
       }
@@ -838,7 +846,11 @@
         this.ids.length < MAX_COMPARED) {
       var button = el("button", { type: "button", "class": "kb-compare-successor",
         "data-kb-add": next }, "Compare with " + this.nameOf(next));
-      button.addEventListener("click", function () { self.add(next); });
+      button.addEventListener("click", function () {
+        // the button goes with the redraw: focus moves to the successor's column
+        self.focusAfter = "name:" + next;
+        self.add(next);
+      });
       td.appendChild(button);
     }
   };
@@ -1049,7 +1061,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-compare]"), function (box) {
       if (box.dataset[READY]) return;
       box.dataset[READY] = "1";
-      new Compare(box); // eslint-disable-line no-new
+      new Compare(box); // wires itself to the page
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-rank]"), function (box) {
       if (box.dataset[READY]) return;

@@ -409,6 +409,8 @@ def test_compare_status_row_names_a_successor(base_url: str, page: Any) -> None:
     old.locator("button[data-kb-add=gpt-image]").click()
     page.locator(".kb-compare thead th[data-kb-id=gpt-image]").wait_for()
     assert compared(page) == ["dall-e-2", "flux", "gpt-image"]
+    focused = "document.activeElement.closest('th') && document.activeElement.closest('th')"
+    assert page.evaluate(focused + ".dataset.kbId") == "gpt-image"  # focus not lost
     assert url_ids(page) == ["dall-e-2", "flux", "gpt-image"]
     assert row.locator("td[data-kb-id=dall-e-2] button").count() == 0  # compared already
     assert_clean(page)
@@ -454,9 +456,17 @@ def test_compare_marks_differences_and_can_hide_identical_rows(base_url: str, pa
     assert visible.count() == differ
     assert f"Showing the {differ} of {total} rows that differ" in status.inner_text()
     assert status.get_attribute("role") == "status"  # announced
+    assert parse_qs(urlsplit(page.url).query)["only"] == ["differences"]  # and shared
+    other = page.context.new_page()
+    other.goto(page.url)
+    other.locator(".kb-compare thead").wait_for()
+    assert other.get_by_role("checkbox", name="Only differences").is_checked()
+    assert other.locator(".kb-compare tbody tr:visible").count() == differ
+    other.close()
     page.keyboard.press("Space")
     assert not toggle.is_checked()
     assert page.locator(".kb-compare tbody tr:visible").count() == total
+    assert "only" not in parse_qs(urlsplit(page.url).query)
     assert_clean(page)
 
 

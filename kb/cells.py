@@ -3,7 +3,7 @@ sanitised HTML for Markdown. The templates only lay these out; they never format
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from functools import lru_cache
 from typing import Any
@@ -15,9 +15,9 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from kb.catalog import KnowledgeBase
-from kb.numbers import NBSP, format_number
 from kb.introspect import FieldSpec, Kind, model_specs
 from kb.models import ACTIVE, CATALOGS, Entry, Rating
+from kb.numbers import format_number
 from kb.urls import Linker
 from kb.vocab import Term
 
@@ -70,6 +70,7 @@ class RatingView:
     label: str | None
     rank: int | None
     top: int  # the highest rank of the scale
+    pips: int | None  # filled pips: more is better on every scale (cheap fills three)
     basis: str
     source: str | None
     href: str  # the basis on the entry page
@@ -88,6 +89,10 @@ class Cell:
     html: Markup | None = None
     sort: str = ""
     rating: RatingView | None = None
+    # Why an empty cell is empty, decided by the model: "not given" (no source gives it) or
+    # "n/a" (the field does not apply to this entry); ``why`` says so in words.
+    missing: str | None = None
+    why: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -165,9 +170,14 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
         own = Item(str(value), linker.entry(catalog, entry.id))
         items = [own, *_status(kb, catalog, entry, linker)]
     bullets = spec.many and spec.kind in (Kind.OBJECT, Kind.TEXT)  # sentences read as a list
-    return Cell(
+    found = Cell(
         spec.name, items, spec.many and not bullets, bullets, None, _sort_key(spec, values, items)
     )
+    if items:
+        return found
+    if spec.applies is not None and not spec.applicable(entry):
+        return replace(found, missing="n/a", why=f"Not applicable: {spec.applies.reason}")
+    return replace(found, missing="not given", why="No source read for this entry gives it")
 
 
 SEED_ONLY = "as reported in 2023"
@@ -223,6 +233,7 @@ def _rating_cell(
         label=level.label if level is not None else None,
         rank=level.rank if level is not None else None,
         top=top,
+        pips=spec.goodness(level.rank) if level is not None and level.rank else None,
         basis=_reason(value.basis) if level is None else value.basis,
         source=value.source,
         href=f"{linker.entry(catalog, entry.id)}#{rating_anchor(spec.name)}",

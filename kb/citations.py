@@ -25,14 +25,14 @@ def citation_problems(entry: Entry, catalog: str) -> Iterator[tuple[Loc, str]]:
             )
     for i, source in enumerate(entry.sources):
         for j, name in enumerate(source.supports):
-            spec = specs.get(name)
-            if spec is None:
+            named = specs.get(name)
+            if named is None:
                 hint = suggest(name, list(specs))
                 yield (
                     ("sources", i, "supports", j),
                     f"'{name}' is not a field of {catalog} entries{hint}",
                 )
-            elif not spec.values(entry) and not spec.rated:
+            elif not named.values(entry) and not named.rated:
                 yield (
                     ("sources", i, "supports", j),
                     f"'{name}' is empty in this entry; fill it or take it out of supports",

@@ -21,6 +21,8 @@ CONTRACT: dict[str, Any] = {
     # On an entry page: the entry's name, and each fact's value by field name.
     "entryName": "data-kb-entry-name",
     "fact": "data-kb-fact",
+    # On an entry page: a fact without a value, named with why ("not given", "n/a").
+    "factMissing": "data-kb-fact-missing",
     # On an entry page: a retired entry's status (its code) and its successor (its id).
     "status": "data-kb-status",
     "successor": "data-kb-successor",

@@ -4,6 +4,7 @@ and changed field by field. Reads the files with the project's own safe YAML rea
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date
@@ -145,24 +146,66 @@ def to_json(d: Diff) -> str:
     )
 
 
+# Longest text kept from one value, counted in characters as a reader sees them.
+CUT = 120
+
+# Every character of entry data that Markdown or HTML could read as syntax, as the text
+# that shows it literally: HTML's three as entities (no tag or entity can start), the others
+# behind a backslash (GitHub-flavoured Markdown's escape for any ASCII punctuation; ``\|``
+# also keeps a pipe from splitting a table cell). ``~`` would strike text through, ``$``
+# starts math on GitHub.
+_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    **{c: "\\" + c for c in "\\`*_[]()!|~$"},
+}
+
+# A name shown as code: a code span shows its content literally, but a backtick would end it
+# and a pipe still splits a table cell, so only plain names get one.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_.,:/~^@+-]+(?: [A-Za-z0-9_.,:/~^@+-]+)*")
+
+
+def escape(text: str, limit: int = CUT) -> str:
+    """``text`` as literal Markdown on one line, at most ``limit`` characters as shown.
+
+    Line breaks and runs of white space become one space (a table cell is one line). The
+    text is escaped first and cut afterwards at a whole escaped character, so a cut can
+    leave neither half an escape (``\\`` before the ellipsis, ``&l``) nor half a tag: there
+    are no tags, every ``<`` is ``&lt;``.
+    """
+    pieces = [_ESCAPES.get(c, c) for c in " ".join(text.split())]
+    if len(pieces) > limit:
+        pieces = [*pieces[: limit - 1], "…"]
+    return "".join(pieces)
+
+
 def _cell(value: Any) -> str:
-    """A value for a Markdown table cell: one line, no pipe or backtick can break the table."""
+    """A value for a Markdown table cell: escaped, one line, cut (see :func:`escape`)."""
     if value is None:
         return "—"
     text = value if isinstance(value, str) else json.dumps(_plain(value), ensure_ascii=False)
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "'")
-    text = " ".join(text.split())
-    return text if len(text) <= 120 else text[:119] + "…"
+    return escape(text)
+
+
+def _code(name: Any) -> str:
+    """An entry id, field name or file name: as code when it is a plain name, otherwise as
+    escaped text (a file name or a key in a pull request can be anything)."""
+    text = str(name)
+    if len(text) <= CUT and _PLAIN_NAME.fullmatch(text):
+        return f"`{text}`"
+    return escape(text)
 
 
 def to_markdown(d: Diff) -> str:
     """The diff as Markdown for a pull-request comment (a template in the package)."""
     env = Environment(
         loader=PackageLoader("kb", "templates"),
-        autoescape=False,  # Markdown, not HTML: every value passes through _cell instead
+        autoescape=False,  # Markdown, not HTML: every value passes through a filter below
         keep_trailing_newline=True,
     )
     env.filters["cell"] = _cell
+    env.filters["code"] = _code
     return env.get_template("diff.md").render(
         base=d.base,
         head=d.head,

@@ -93,6 +93,23 @@ class Derived:
 
 
 @dataclass(frozen=True)
+class Applies:
+    """Marks a field that only means something for some entries: it applies when the entry's
+    ``field`` holds one of ``codes`` (an API price only where there is an API). Left empty
+    elsewhere, it reads "n/a" rather than "not given"."""
+
+    field: str
+    codes: tuple[str, ...]
+    reason: str  # shown to readers: "only for tools with an API"
+
+
+@dataclass(frozen=True)
+class LowerIsBetter:
+    """Marks a rated field whose low end is the good one (cheap, quick, simple), so every
+    rating scale can be drawn with "better" on the same side."""
+
+
+@dataclass(frozen=True)
 class NotFaceted:
     """Keeps an enumerated field out of the table's filters (e.g. a successor: a filter by
     it would list every successor as a choice, which helps no reader)."""
@@ -142,8 +159,7 @@ def _check_plain(value: str) -> str:
         if kind is not None:
             raise PydanticCustomError(
                 "control_character",
-                "contains an invisible {kind} character U+{code} at character {pos}; "
-                "delete it",
+                "contains an invisible {kind} character U+{code} at character {pos}; delete it",
                 {"kind": kind, "code": f"{ord(ch):04X}", "pos": pos + 1},
             )
     if value != value.strip():
@@ -163,7 +179,9 @@ def _check_plain(value: str) -> str:
 MAX_BRACKETS = 60
 MAX_ANGLES = 60
 MAX_NESTING = 8
-_NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+){%d,}" % (MAX_NESTING + 1), re.M)
+_NESTED_MARKERS = re.compile(
+    r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+){" + str(MAX_NESTING + 1) + ",}", re.M
+)
 
 
 def _check_markdown(value: str) -> str:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -24,7 +24,9 @@ from kb import pages as site_pages
 from kb.catalog import KnowledgeBase
 from kb.embeds import EmbedError, expand
 from kb.markdown import MANIFEST, body_start
+from kb.outdir import OutFolder, UnsafePath, inside
 from kb.pagemeta import page_meta
+from kb.problems import one_line
 from kb.urls import Linker
 
 ASSET_DIR = "assets/kb"
@@ -33,7 +35,8 @@ _EDIT_URI = {"github.com": "edit/master/docs/", "gitlab.com": "edit/master/docs/
 
 
 class Refused(Exception):
-    """kb generate would overwrite or delete a file it did not write; one line per file."""
+    """kb generate would overwrite or delete a file it did not write, or go through a
+    symbolic link; one line per file."""
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__("\n".join(lines))
@@ -100,26 +103,49 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    notes: list[str] = field(default_factory=list)  # warnings: manifest entries ignored
 
 
 def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def hand_written(docs: Path) -> Iterator[Path]:
+def hand_written(docs: Path) -> tuple[list[Path], list[Path]]:
     """Every file of the docs folder, as paths relative to it (dot files excluded, as
-    MkDocs excludes them)."""
-    for path in sorted(docs.rglob("*")):
-        rel = path.relative_to(docs)
-        if path.is_file() and not _hidden(rel):
-            yield rel
+    MkDocs excludes them), and every symbolic link among them (to a file or a folder),
+    which is neither followed nor published: its target may be a secret outside the
+    repository."""
+    found: list[Path] = []
+    links: list[Path] = []
+    for folder, dirs, files in os.walk(docs):  # a linked folder is listed, not entered
+        base = Path(folder)
+        for name in dirs + files:
+            rel = (base / name).relative_to(docs)
+            if _hidden(rel):
+                continue
+            if (base / name).is_symlink():
+                links.append(rel)
+            elif name in files and (base / name).is_file():
+                found.append(rel)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (base / d).is_symlink()]
+    return sorted(found), sorted(links)
 
 
 def plan(kb: KnowledgeBase, settings: Settings, shown: Callable[[Path], str]) -> Plan:
-    """The output folder's files. Raises EmbedError listing every broken directive of every
-    hand-written page (``docs/page.md:LINE: message``), as a build would."""
+    """The output folder's files. Raises Refused naming every symbolic link under the docs
+    folder, and EmbedError listing every broken directive of every hand-written page
+    (``docs/page.md:LINE: message``), as a build would."""
     out, errors = Plan(), []
-    for rel in hand_written(settings.docs_dir):
+    found, links = hand_written(settings.docs_dir)
+    if links:
+        raise Refused(
+            [
+                f"{one_line(shown(settings.docs_dir / rel))}: a symbolic link; kb generate "
+                "publishes no linked file or folder (commit the file itself)"
+                for rel in links
+            ]
+        )
+    for rel in found:
         data = (settings.docs_dir / rel).read_bytes()
         key = rel.as_posix()
         out.files[key] = data
@@ -197,73 +223,81 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_manifest(out: Path) -> dict[str, str]:
-    """What the previous run wrote: path -> SHA-256 of the content it wrote."""
+def read_manifest(folder: OutFolder) -> tuple[dict[str, str], list[str]]:
+    """What the previous run wrote (path -> SHA-256 of the content it wrote), and a warning
+    for each entry naming no path inside the folder: the manifest may come from a pull
+    request, so ``../x`` or ``/etc/x`` is ignored, never removed. Raises UnsafePath when the
+    manifest is a symbolic link."""
     try:
-        data: Any = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        data: Any = json.loads(folder.read(MANIFEST) or b"{}")
+    except ValueError:
+        return {}, []
     files = data.get("files") if isinstance(data, dict) else None
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}, []
+    kept = {str(k): str(v) for k, v in files.items() if inside(str(k))}
+    notes = [
+        f"{folder.shown(MANIFEST)}: ignored the entry {one_line(repr(str(k)))}: "
+        f"not a path inside {one_line(str(folder.path))}"
+        for k in sorted(map(str, files))
+        if str(k) not in kept
+    ]
+    return kept, notes
 
 
-def _ours(target: Path, rel: str, manifest: dict[str, str], new: bytes | None) -> str | None:
-    """Why ``target`` may not be replaced or deleted (None: it may)."""
-    if not target.exists():
+def _ours(folder: OutFolder, rel: str, manifest: dict[str, str], new: bytes | None) -> str | None:
+    """Why ``rel`` may not be replaced or deleted (None: it may)."""
+    try:
+        kind = folder.kind(rel)
+    except UnsafePath as exc:  # a link on the way
+        return str(exc)
+    shown = folder.shown(rel)
+    if kind is None:
         return None
-    if target.is_dir():
-        return f"{target}: a folder where kb generate writes a file"
-    current = _digest(target.read_bytes())
+    if kind == "folder":
+        return f"{shown}: a folder where kb generate writes a file"
+    if kind == "link":
+        return f"{shown}: a symbolic link; kb generate never follows or replaces one (remove it)"
+    if kind != "file":
+        return f"{shown}: not a regular file; kb generate leaves it"
+    current = _digest(folder.read(rel) or b"")
     if new is not None and current == _digest(new):
         return None  # already what would be written: nothing is lost
     if rel not in manifest:
-        return f"{target}: not written by kb generate, which never overwrites such a file"
+        return f"{shown}: not written by kb generate, which never overwrites such a file"
     if manifest[rel] != current:
-        return f"{target}: changed since kb generate wrote it; move the change to its source"
+        return f"{shown}: changed since kb generate wrote it; move the change to its source"
     return None
 
 
 def write(out: Path, planned: Plan) -> Outcome:
     """Bring the output folder to the plan. Refuses (changing nothing) when that would
-    overwrite or delete a file kb generate did not write, or one changed since."""
-    manifest = read_manifest(out)
-    gone = sorted(set(manifest) - set(planned.files))
-    problems = [
-        why
-        for rel in sorted(planned.files)
-        if (why := _ours(out / rel, rel, manifest, planned.files[rel]))
-    ] + [why for rel in gone if (why := _ours(out / rel, rel, manifest, None))]
-    if problems:
-        raise Refused(problems)
-    outcome = Outcome()
-    for rel, data in sorted(planned.files.items()):
-        target = out / rel
-        if target.is_file() and target.read_bytes() == data:
-            outcome.unchanged += 1
-            continue
-        _replace(target, data)
-        outcome.written.append(rel)
-    for rel in gone:
-        if (out / rel).is_file():
-            (out / rel).unlink()
-            outcome.removed.append(rel)
-            _prune(out, (out / rel).parent)
-    record = {"files": {k: _digest(v) for k, v in sorted(planned.files.items())}}
-    record["copies"] = dict(sorted(planned.copies.items()))
-    _replace(out / MANIFEST, json.dumps(record, indent=1).encode("utf-8"))
+    overwrite or delete a file kb generate did not write, or one changed since, or go
+    through a symbolic link; touches nothing outside ``out`` (see kb.outdir)."""
+    with OutFolder(out) as folder:
+        try:
+            manifest, notes = read_manifest(folder)
+        except UnsafePath as exc:
+            raise Refused([str(exc)]) from None
+        gone = sorted(set(manifest) - set(planned.files))
+        problems = [
+            why
+            for rel in sorted(planned.files)
+            if (why := _ours(folder, rel, manifest, planned.files[rel]))
+        ] + [why for rel in gone if (why := _ours(folder, rel, manifest, None))]
+        if problems:
+            raise Refused(problems)
+        outcome = Outcome(notes=notes)
+        for rel, data in sorted(planned.files.items()):
+            if folder.read(rel) == data:
+                outcome.unchanged += 1
+                continue
+            folder.write(rel, data)
+            outcome.written.append(rel)
+        for rel in gone:
+            if folder.remove(rel):
+                outcome.removed.append(rel)
+        record = {"files": {k: _digest(v) for k, v in sorted(planned.files.items())}}
+        record["copies"] = dict(sorted(planned.copies.items()))
+        folder.write(MANIFEST, json.dumps(record, indent=1).encode("utf-8"))
     return outcome
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Write through a temporary file: a reader sees the old file or the new one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.kb-tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
-
-
-def _prune(out: Path, folder: Path) -> None:
-    """Remove folders left empty by removed files, up to the output folder."""
-    while folder != out and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent

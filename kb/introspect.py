@@ -17,10 +17,12 @@ from pydantic.json_schema import SkipJsonSchema
 
 from kb.fields import (
     URL_PATTERN,
+    Applies,
     Column,
     Derived,
     Display,
     Fact,
+    LowerIsBetter,
     MarkdownText,
     NotFaceted,
     NumberFormat,
@@ -74,6 +76,21 @@ class FieldSpec:
     rule: str | None = None  # a rating derived by this published rule (kb.rules)
     minimum: float | None = None  # the lowest value a number may take (ge or gt), if bounded
     internal: bool = False  # set by the code (a rule's trail), never written in YAML
+    applies: Applies | None = None  # only meaningful for some entries (else "n/a")
+    lower_better: bool = False  # a rating whose low end is the good one
+
+    def applicable(self, entry: BaseModel) -> bool:
+        """False when the field does not apply to ``entry`` (its empty value means n/a)."""
+        if self.applies is None:
+            return True
+        held = getattr(entry, self.applies.field)
+        held = held if isinstance(held, list) else [held]
+        return any(str(v) in self.applies.codes for v in held)
+
+    def goodness(self, rank: int) -> int:
+        """How many pips a level fills: more is always better, whatever the scale's wording."""
+        top = max((m.rank or 0) for m in self.vocab or ())
+        return top - rank + 1 if self.lower_better else rank
 
     @property
     def facet(self) -> bool:
@@ -189,9 +206,20 @@ def spec_of(name: str, info: FieldInfo, own_catalog: str | None = None) -> Field
         base=base,
         fact=any(isinstance(m, Fact) for m in meta),
         rule=next((m.rule for m in meta if isinstance(m, Derived)), None),
-        internal=any(isinstance(m, SkipJsonSchema) for m in meta),
-        minimum=next((b for m in meta for b in (getattr(m, "ge", None), getattr(m, "gt", None))
-                      if isinstance(b, int | float)), None),
+        internal=any(type(m) is SkipJsonSchema for m in meta),
+        applies=next((m for m in meta if isinstance(m, Applies)), None),
+        # a price scale (cheap < expensive) is better low wherever it is used
+        lower_better=any(isinstance(m, LowerIsBetter) for m in meta)
+        or (vocab is not None and vocab.key == "cost-level"),
+        minimum=next(
+            (
+                b
+                for m in meta
+                for b in (getattr(m, "ge", None), getattr(m, "gt", None))
+                if isinstance(b, int | float)
+            ),
+            None,
+        ),
     )
 
 

@@ -1,15 +1,20 @@
 """Check every source and website URL of the catalogs: HEAD, then GET when HEAD is refused;
 bounded concurrency, a timeout, retries with back-off and a minimum delay between two
-requests to the same host. Standard library only."""
+requests to the same host. Standard library only.
+
+Only public addresses are requested (kb.netguard): a URL or a redirect leading to the
+checker's own network is reported as refused, and what a server answered is never echoed
+beyond its status code."""
 
 from __future__ import annotations
 
+import http.client
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +22,8 @@ from urllib.parse import urlsplit
 
 from kb.catalog import KnowledgeBase
 from kb.introspect import url_paths
-from kb.problems import display_path
+from kb.netguard import Blocked, Guard, Resolver, opener
+from kb.problems import display_path, one_line
 
 USER_AGENT = "kb-check-links (+https://github.com/example/cv-kb)"
 _RETRYABLE = {429, 500, 502, 503, 504}
@@ -41,6 +47,10 @@ class Options:
     retries: int = 2
     per_host_delay: float = 1.0
     backoff: float = 0.5
+    # For tests only (the command line sets neither): how host names are resolved, and
+    # which (address, port) pairs may be requested although they are not public.
+    resolve: Resolver | None = None
+    allow_private: Collection[tuple[str, int]] = ()
 
 
 @dataclass(frozen=True)
@@ -101,31 +111,55 @@ class _HostPacer:
             self.last[host] = time.monotonic()
 
 
-def _request(url: str, method: str, timeout: float) -> str:
-    """The final URL after redirects; raises on failure."""
+def _request(url: str, method: str, timeout: float, via: urllib.request.OpenerDirector) -> str:
+    """The final URL after redirects; raises on failure. The body is never read."""
     req = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(req, timeout=timeout) as response:
+    with via.open(req, timeout=timeout) as response:
         return str(response.geturl())
 
 
 def _reason(exc: BaseException) -> str:
+    """Why a request failed, in our words: a server's own text (its reason phrase, a
+    banner a non-HTTP service sent back) is never repeated."""
+    if isinstance(exc, Blocked):
+        return f"refused: {one_line(str(exc))}"
     if isinstance(exc, urllib.error.HTTPError):
-        return f"HTTP {exc.code} {exc.reason}"
+        exc.close()
+        try:
+            return f"HTTP {exc.code} {http.HTTPStatus(exc.code).phrase}"
+        except ValueError:
+            return f"HTTP {exc.code}"
     if isinstance(exc, TimeoutError) or "timed out" in str(exc):
         return "timed out"
     if isinstance(exc, urllib.error.URLError):
-        return f"cannot connect ({exc.reason})"
-    return f"{type(exc).__name__}: {exc}"
+        why = exc.reason
+        if isinstance(why, OSError):  # our own system's words (refused, unreachable …)
+            return f"cannot connect ({one_line(why.strerror or type(why).__name__)})"
+        return f"cannot connect ({one_line(str(why))})"
+    if isinstance(exc, http.client.HTTPException):
+        return f"not a valid HTTP answer ({type(exc).__name__})"
+    return f"{type(exc).__name__}"
 
 
 def _retryable(exc: BaseException) -> bool:
+    if isinstance(exc, Blocked):
+        return False
     if isinstance(exc, urllib.error.HTTPError):
         return exc.code in _RETRYABLE
     return True  # timeouts and connection errors may pass on a second try
 
 
-def check_one(url: str, opts: Options, pacer: _HostPacer) -> Result:
-    """HEAD the URL (GET when HEAD is refused), retrying transient failures."""
+def check_one(url: str, opts: Options, pacer: _HostPacer, guard: Guard | None = None) -> Result:
+    """HEAD the URL (GET when HEAD is refused), retrying transient failures. A URL leading
+    to a non-public address is refused before anything is sent to it."""
+    guard = guard or Guard(opts.resolve, opts.allow_private)
+    try:
+        guard.check_url(url)
+    except Blocked as exc:
+        return Result(url, _reason(exc))
+    except (OSError, ValueError):
+        pass  # does not resolve, or a bad port: the request below reports it as before
+    via = opener(guard)  # checks every connection again, redirects included
     host = urlsplit(url).hostname or ""
     error: BaseException | None = None
     for attempt in range(opts.retries + 1):
@@ -134,10 +168,12 @@ def check_one(url: str, opts: Options, pacer: _HostPacer) -> Result:
         for method in ("HEAD", "GET"):
             pacer.wait(host)
             try:
-                final = _request(url, method, opts.timeout)
+                final = _request(url, method, opts.timeout, via)
                 return Result(url, None, final if final != url else None)
             except Exception as exc:  # every failure is reported, none escapes
                 error = exc
+                if isinstance(exc, Blocked):
+                    break
                 head_refused = isinstance(exc, urllib.error.HTTPError) and exc.code != 404
                 if method == "HEAD" and head_refused:
                     continue  # some servers refuse HEAD (405, 403, 501): try GET
@@ -150,5 +186,6 @@ def check_one(url: str, opts: Options, pacer: _HostPacer) -> Result:
 def check(urls: list[str], opts: Options) -> list[Result]:
     """Check every URL, at most ``opts.concurrency`` at a time."""
     pacer = _HostPacer(opts.per_host_delay)
+    guard = Guard(opts.resolve, opts.allow_private)
     with ThreadPoolExecutor(max_workers=max(1, opts.concurrency)) as pool:
-        return list(pool.map(lambda u: check_one(u, opts, pacer), urls))
+        return list(pool.map(lambda u: check_one(u, opts, pacer, guard), urls))

@@ -9,10 +9,11 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
     AfterValidator,
-    StringConstraints,
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
+    StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -21,13 +22,11 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kb import rules
-
 from kb import vocab as v
-from pydantic import Strict
-
 from kb.fields import (
     MAX_LIST,
     MAX_SOURCES,
+    Applies,
     Bool,
     Column,
     Date,
@@ -37,6 +36,7 @@ from kb.fields import (
     Float,
     Id,
     Int,
+    LowerIsBetter,
     Markdown,
     Name,
     NotFaceted,
@@ -255,7 +255,11 @@ class Entry(BaseModel):
     @field_validator("acquired_on")
     @classmethod
     def _with_buyer(cls, value: date | None, info: ValidationInfo) -> date | None:
-        if value is not None and info.data.get("acquired_by") is None and "acquired_by" in info.data:
+        if (
+            value is not None
+            and info.data.get("acquired_by") is None
+            and "acquired_by" in info.data
+        ):
             raise PydanticCustomError(
                 "acquired_without_buyer", "needs acquired_by: who bought it", {}
             )
@@ -363,33 +367,43 @@ class ImageGenerator(Entry):
         Field(title="Pricing", description="Every way it can be paid for (free-tier, credits...).")
     )
     api_price_min: Annotated[
-        Usd | None, Column(short="API from"), Display("usd-image"), Fact()
+        Usd | None,
+        Column(short="API from"),
+        Display("usd-image"),
+        Fact(),
+        Applies("access", ("api",), "only for generators with an API"),
     ] = Field(
         default=None,
-        title="Lowest API price per image (US$)",
+        title="Lowest API price per image",
         description="The cheapest published API price for one image, in US dollars; say in "
         "api_price_basis which model, size and quality it is for.",
     )
     api_price_max: Annotated[
-        Usd | None, Column(short="API up to", default=False), Display("usd-image"), Fact()
+        Usd | None,
+        Column(short="API up to", default=False),
+        Display("usd-image"),
+        Fact(),
+        Applies("access", ("api",), "only for generators with an API"),
     ] = Field(
         default=None,
-        title="Highest API price per image (US$)",
+        title="Highest API price per image",
         description="The dearest published API price for one image (largest size, best "
         "quality), in US dollars.",
     )
-    api_price_basis: Annotated[Text | None, Column(short="API price for", default=False)] = (
-        Field(
-            default=None,
-            title="API prices apply to",
-            description="The model, resolution and quality the API prices are for.",
-        )
+    api_price_basis: Annotated[
+        Text | None,
+        Column(short="API price for", default=False),
+        Applies("access", ("api",), "only for generators with an API"),
+    ] = Field(
+        default=None,
+        title="API prices apply to",
+        description="The model, resolution and quality the API prices are for.",
     )
     plan_price_min: Annotated[
         Usd | None, Column(short="Plan from"), Display("usd-month"), Fact()
     ] = Field(
         default=None,
-        title="Cheapest paid plan (US$ a month)",
+        title="Cheapest paid plan",
         description="The monthly price of the cheapest paid plan, billed monthly, in US dollars.",
     )
     free_quota: Annotated[FreeQuota | None, Column(short="Free", default=False), Fact()] = Field(
@@ -408,7 +422,7 @@ class ImageGenerator(Entry):
         default=None,
         ge=64,
         le=100_000,
-        title="Largest output (pixels, longest side)",
+        title="Largest output (longest side)",
         description="The longest side of the largest image it generates without upscaling.",
     )
     commercial_use: Annotated[
@@ -424,8 +438,11 @@ class ImageGenerator(Entry):
         description="The model or version it runs today, as its maker names it.",
     )
     weights_license: Annotated[
-        v.Term | None, v.vocab("model-license"), Column(short="Weights licence", default=False),
+        v.Term | None,
+        v.vocab("model-license"),
+        Column(short="Weights licence", default=False),
         Fact(),
+        Applies("access", ("open-weights",), "only for models with open weights"),
     ] = Field(
         default=None,
         title="Licence of the open weights",
@@ -463,13 +480,11 @@ class ImageGenerator(Entry):
         description="Selection criterion: cheap, average or expensive. Derived from the "
         "prices by the published rule; do not write it.",
     )
-    versatility: Annotated[LevelRating | None, Column(), Derived("generator-versatility")] = (
-        Field(
-            default=None,
-            title="Versatility",
-            description="Selection criterion: range of outputs. Derived from the features by "
-            "the published rule; do not write it.",
-        )
+    versatility: Annotated[LevelRating | None, Column(), Derived("generator-versatility")] = Field(
+        default=None,
+        title="Versatility",
+        description="Selection criterion: range of outputs. Derived from the features by "
+        "the published rule; do not write it.",
     )
 
     @field_validator("customizability", "cost", "versatility", mode="before")
@@ -512,22 +527,36 @@ class ImageOptimizer(Entry):
         title="Compression",
         description="Lossless, lossy, or both when it offers each.",
     )
-    input_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Reads"), Fact()] = Field(
-        default_factory=list, title="Input formats", description="Formats it can open."
+    input_formats: Annotated[
+        Many[v.Term], v.vocab("image-format"), Column(short="Reads", default=False), Fact()
+    ] = Field(default_factory=list, title="Input formats", description="Formats it can open.")
+    output_formats: Annotated[
+        Many[v.Term], v.vocab("image-format"), Column(short="Writes"), Fact()
+    ] = Field(default_factory=list, title="Output formats", description="Formats it can save.")
+    max_file_size_mb: Annotated[
+        Float | None,
+        Column(short="Max size"),
+        Display("megabytes"),
+        Fact(),
+        Applies(
+            "kind", ("online", "api", "plugin"), "no upload limit: it runs on your own machine"
+        ),
+    ] = Field(
+        default=None,
+        gt=0,
+        le=10**6,
+        title="Max file size",
+        description="Largest file accepted, in megabytes, for the free version.",
     )
-    output_formats: Annotated[Many[v.Term], v.vocab("image-format"), Column(short="Writes"), Fact()] = (
-        Field(default_factory=list, title="Output formats", description="Formats it can save.")
-    )
-    max_file_size_mb: Annotated[Float | None, Column(short="Max size"), Display("megabytes"), Fact()] = (
-        Field(
-            default=None,
-            gt=0,
-            le=10**6,
-            title="Max file size (MB)",
-            description="Largest file accepted, in megabytes, for the free version.",
-        )
-    )
-    max_batch: Annotated[Int | None, Column(short="Batch"), Display("count"), Fact()] = Field(
+    max_batch: Annotated[
+        Int | None,
+        Column(short="Batch", default=False),
+        Display("count"),
+        Fact(),
+        Applies(
+            "kind", ("online", "api", "plugin"), "no upload limit: it runs on your own machine"
+        ),
+    ] = Field(
         default=None,
         ge=1,
         le=10**6,
@@ -537,23 +566,25 @@ class ImageOptimizer(Entry):
     pricing: Annotated[Some[v.Term], v.vocab("pricing-model"), Column(), Fact()] = Field(
         title="Pricing", description="Every way it can be paid for."
     )
-    features: Annotated[Many[v.Term], v.vocab("optimizer-feature"), Column(default=False), Fact()] = Field(
+    features: Annotated[
+        Many[v.Term], v.vocab("optimizer-feature"), Column(default=False), Fact()
+    ] = Field(
         default_factory=list, title="Features", description="Capabilities the sources confirm."
     )
-    integrations: Annotated[Many[v.Term], v.vocab("integration"), Column(default=False), Fact()] = Field(
-        default_factory=list,
-        title="Integrations",
-        description="Products it plugs into or imports from.",
+    integrations: Annotated[Many[v.Term], v.vocab("integration"), Column(default=False), Fact()] = (
+        Field(
+            default_factory=list,
+            title="Integrations",
+            description="Products it plugs into or imports from.",
+        )
     )
     license: Annotated[v.Term | None, v.vocab("license"), Column(short="Licence"), Fact()] = Field(
         default=None, title="Licence", description="How its software is licensed."
     )
-    platforms: Annotated[Many[v.Term], v.vocab("platform"), Column(default=False), Fact()] = (
-        Field(
-            default_factory=list,
-            title="Platforms",
-            description="Operating systems and runtimes it runs on (a web app: web).",
-        )
+    platforms: Annotated[Many[v.Term], v.vocab("platform"), Column(default=False), Fact()] = Field(
+        default_factory=list,
+        title="Platforms",
+        description="Operating systems and runtimes it runs on (a web app: web).",
     )
     interfaces: Annotated[Many[v.Term], v.vocab("interface"), Column(short="Use as"), Fact()] = (
         Field(
@@ -566,14 +597,14 @@ class ImageOptimizer(Entry):
         Usd | None, Column(short="Plan from", default=False), Display("usd-month"), Fact()
     ] = Field(
         default=None,
-        title="Cheapest paid plan (US$ a month)",
+        title="Cheapest paid plan",
         description="The monthly price of the cheapest paid plan, billed monthly, in US dollars.",
     )
     one_time_price: Annotated[
         Usd | None, Column(short="Price", default=False), Display("usd"), Fact()
     ] = Field(
         default=None,
-        title="One-time price (US$)",
+        title="One-time price",
         description="The price of a perpetual licence, in US dollars.",
     )
 
@@ -608,16 +639,18 @@ class AnnotationVendor(Entry):
     data_types: Annotated[Some[v.Term], v.vocab("data-type"), Column(short="Data"), Fact()] = Field(
         title="Data types", description="Kinds of data it can label."
     )
-    deployment: Annotated[Many[v.Term], v.vocab("deployment"), Column(), Fact()] = Field(
-        default_factory=list, title="Deployment", description="Where the software runs."
+    deployment: Annotated[Many[v.Term], v.vocab("deployment"), Column(default=False), Fact()] = (
+        Field(default_factory=list, title="Deployment", description="Where the software runs.")
     )
-    sourcing_modes: Annotated[Many[SourcingModeId], Column(short="Sourcing"), Fact()] = Field(
+    sourcing_modes: Annotated[
+        Many[SourcingModeId], Column(short="Sourcing", default=False), Fact()
+    ] = Field(
         default_factory=list,
         title="Sourcing modes",
         description="Ids of the ways of staffing the work it supports (in-house, ...).",
     )
-    pricing: Annotated[Many[v.Term], v.vocab("pricing-model"), Column(default=False), Fact()] = Field(
-        default_factory=list, title="Pricing", description="How it is paid for."
+    pricing: Annotated[Many[v.Term], v.vocab("pricing-model"), Column(default=False), Fact()] = (
+        Field(default_factory=list, title="Pricing", description="How it is paid for.")
     )
     repository: Annotated[Url | None, Column(short="Code", default=False)] = Field(
         default=None, title="Source code", description="Public source repository, if any."
@@ -637,7 +670,9 @@ class AnnotationVendor(Entry):
         description="How models help labelers: pre-labels, click-to-segment, tracking ...",
     )
     review_workflow: Annotated[
-        Many[v.Term], v.vocab("review-workflow"), Column(short="Quality checks", default=False),
+        Many[v.Term],
+        v.vocab("review-workflow"),
+        Column(short="Quality checks", default=False),
         Fact(),
     ] = Field(
         default_factory=list,
@@ -658,26 +693,26 @@ class AnnotationVendor(Entry):
         title="Storage integrations",
         description="Cloud storage it reads data from directly.",
     )
-    api: Annotated[Many[v.Term], v.vocab("api-kind"), Column(short="API/SDK", default=False), Fact()] = (
-        Field(
-            default_factory=list,
-            title="API and SDKs",
-            description="How programs drive it: a REST or GraphQL API, SDKs, a CLI.",
-        )
-    )
-    starting_price: Annotated[
-        StartingPrice | None, Column(short="From", default=False), Fact()
+    api: Annotated[
+        Many[v.Term], v.vocab("api-kind"), Column(short="API/SDK", default=False), Fact()
     ] = Field(
-        default=None,
-        title="Published starting price",
-        description="The lowest published paid price, in US dollars, and what it is per.",
+        default_factory=list,
+        title="API and SDKs",
+        description="How programs drive it: a REST or GraphQL API, SDKs, a CLI.",
+    )
+    starting_price: Annotated[StartingPrice | None, Column(short="From", default=False), Fact()] = (
+        Field(
+            default=None,
+            title="Published starting price",
+            description="The lowest published paid price, in US dollars, and what it is per.",
+        )
     )
 
 
 class SourcingMode(Entry):
     """A way of staffing annotation work."""
 
-    time_required: Annotated[LevelRating, Column()] = Field(
+    time_required: Annotated[LevelRating, Column(), LowerIsBetter()] = Field(
         title="Time required", description="How long labeling takes: low, average, high."
     )
     price: Annotated[CostRating, Column()] = Field(
@@ -732,10 +767,10 @@ class VisionTask(Entry):
     localizes: Annotated[Bool, Column()] = Field(
         title="Locates objects", description="true when it says where objects are."
     )
-    complexity: Annotated[LevelRating, Column()] = Field(
+    complexity: Annotated[LevelRating, Column(), LowerIsBetter()] = Field(
         title="Complexity", description="Relative complexity: low, average, high."
     )
-    processing_time: Annotated[LevelRating, Column(short="Processing")] = Field(
+    processing_time: Annotated[LevelRating, Column(short="Processing"), LowerIsBetter()] = Field(
         title="Processing time", description="Relative compute time: low, average, high."
     )
     use_cases: Annotated[Some[Text], Column()] = Field(
@@ -770,8 +805,10 @@ class CaseStudy(Entry):
         title="Samples",
         description="Number of records, as reported.",
     )
-    test_share: Annotated[Float | None, Column(short="Held out"), Display("percent"), Fact()] = Field(
-        default=None, gt=0, lt=1, title="Test share", description="Fraction held out, e.g. 0.2."
+    test_share: Annotated[Float | None, Column(short="Held out"), Display("percent"), Fact()] = (
+        Field(
+            default=None, gt=0, lt=1, title="Test share", description="Fraction held out, e.g. 0.2."
+        )
     )
     # Not Many[...]: a network often repeats a layer (the seed's churn ANN has two identical
     # hidden layers), so layers may repeat.
@@ -796,14 +833,14 @@ class CaseStudy(Entry):
     result: Annotated[Float, Column(), Display("percent"), Fact()] = Field(
         ge=0, le=1, title="Result", description="Reported figure as a fraction (0.8659)."
     )
-    majority_baseline: Annotated[Float | None, Column(short="Baseline"), Display("percent"), Fact()] = (
-        Field(
-            default=None,
-            ge=0,
-            le=1,
-            title="Majority-class baseline",
-            description="Accuracy of always predicting the most common class, when known.",
-        )
+    majority_baseline: Annotated[
+        Float | None, Column(short="Baseline"), Display("percent"), Fact()
+    ] = Field(
+        default=None,
+        ge=0,
+        le=1,
+        title="Majority-class baseline",
+        description="Accuracy of always predicting the most common class, when known.",
     )
 
 

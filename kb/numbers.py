@@ -32,5 +32,3 @@ def format_number(value: int | float, display: NumberFormat | None) -> str:
         per = {"usd": "", "usd-image": "/image", "usd-month": "/month"}[display]
         return "US$" + amount.removesuffix(".00") + per
     return _plain(value)
-
-

@@ -87,14 +87,27 @@ def _by_source(kb: KnowledgeBase, days: int, today: date | None) -> list[Stale]:
         line, col = doc.where(("sources",)) if doc else (1, 1)
         path = display_path(kb.path_of(catalog, entry.id))
         found.append(
-            Stale(path, line, col, catalog, entry.id, entry.last_verified, age,
-                  entry.seed_only, newest, "source")  # fmt: skip
+            Stale(
+                path,
+                line,
+                col,
+                catalog,
+                entry.id,
+                entry.last_verified,
+                age,
+                entry.seed_only,
+                newest,
+                "source",
+            )
         )
     return sorted(found, key=lambda s: (s.newest_source or date.min, s.catalog, s.id))
 
 
 def stale_entries(
-    kb: KnowledgeBase, days: int = DEFAULT_STALE_DAYS, today: date | None = None, by: str = "verified"
+    kb: KnowledgeBase,
+    days: int = DEFAULT_STALE_DAYS,
+    today: date | None = None,
+    by: str = "verified",
 ) -> list[Stale]:
     """Every valid entry verified more than ``days`` days ago, oldest first; with
     ``by="source"``, every entry whose newest source was read more than ``days`` days ago
@@ -111,8 +124,17 @@ def stale_entries(
         verified = entry.last_verified
         age = None if verified is None else age_days(verified, today)
         found.append(
-            Stale(path, line, col, catalog, entry.id, verified, age, entry.seed_only,
-                  newest_source(entry))  # fmt: skip
+            Stale(
+                path,
+                line,
+                col,
+                catalog,
+                entry.id,
+                verified,
+                age,
+                entry.seed_only,
+                newest_source(entry),
+            )
         )
     # Never verified first, then oldest first.
     return sorted(found, key=lambda s: (s.last_verified or date.min, s.catalog, s.id))

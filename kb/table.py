@@ -11,7 +11,7 @@ from typing import Any, Literal
 from markupsafe import Markup
 
 from kb.catalog import KnowledgeBase
-from kb.cells import Cell, cell
+from kb.cells import Cell, cell, retired
 from kb.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.models import CATALOGS, Entry
 from kb.templating import attribute_json, render
@@ -49,7 +49,11 @@ def scale_legend(spec: FieldSpec) -> dict[str, Any]:
         "field": spec.name,
         "label": spec.label,
         "description": spec.description,
-        "levels": [{"label": m.label, "rank": m.rank} for m in levels],
+        # pips: more is better on every scale, so "cheap" fills all three
+        "levels": [
+            {"label": m.label, "rank": m.rank, "pips": spec.goodness(m.rank or 0)} for m in levels
+        ],
+        "lower_better": spec.lower_better,
         "top": max((m.rank or 0 for m in levels), default=0),
         "rated": spec.rated,
     }
@@ -110,7 +114,11 @@ class CatalogTable:
     @classmethod
     def from_catalog(cls, kb: KnowledgeBase, catalog: str) -> CatalogTable:
         """Every entry, by name, with the default columns."""
-        entries = sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower())
+        # Current tools first, retired ones after them (the script keeps that for any sort
+        # unless the reader asks otherwise), each group by name.
+        entries = sorted(
+            kb.entries[catalog].values(), key=lambda e: (retired(e) is not None, e.name.lower())
+        )
         return cls(kb, catalog, tuple(entries), default_columns(catalog))
 
     @property
@@ -161,13 +169,22 @@ class CatalogTable:
             ordered.sort(key=lambda v: _label(self.kb, spec, v).lower())
         return [{"value": v, "label": _label(self.kb, spec, v)} for v in ordered]
 
+    def narrows(self, spec: FieldSpec) -> bool:
+        """True when filtering by ``spec`` helps: two or more values in use (one choice
+        filters nothing) and some value shared by two or more rows (a facet whose every
+        value fits one entry only names the rows: the search does that)."""
+        counts: dict[str, int] = {}
+        for e in self.entries:
+            for value in spec.raw(e):
+                counts[value] = counts.get(value, 0) + 1
+        return len(counts) > 1 and max(counts.values()) >= 2
+
     def facet_data(self) -> dict[str, Any]:
-        """What the script needs to build the filters: facets with two or more values in use
-        (a filter with one choice filters nothing)."""
+        """What the script needs to build the filters: the facets that narrow the table."""
         found = []
         for spec in facets(self.catalog):
             values = self.facet_values(spec)
-            if len(values) > 1:
+            if self.narrows(spec):
                 ordinal = spec.kind is Kind.ORDINAL
                 found.append(
                     {"field": spec.name, "label": spec.label, "ordinal": ordinal, "values": values}
@@ -230,6 +247,7 @@ class CatalogTable:
         found = dict.fromkeys([entry.name, *beneath, *texts])
         return {
             "id": entry.id,
+            "retired": retired(entry),
             "values_json": attribute_json(values),
             "text": " ".join(found).lower(),
             "cells": cells,

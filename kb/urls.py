@@ -77,7 +77,12 @@ class Linker:
         stem = src[: -len(".md")]
         if not self.directory_urls:
             return Linker(stem + ".html", False)
-        return Linker("" if stem == "index" else stem.removesuffix("index") + ("/" if not stem.endswith("index") else ""), True)
+        return Linker(
+            ""
+            if stem == "index"
+            else stem.removesuffix("index") + ("/" if not stem.endswith("index") else ""),
+            True,
+        )
 
     def embed(self, catalog: str) -> str:
         """Relative URL of a catalog's embeddable view."""

@@ -14,11 +14,11 @@ from kb.cells import cell, retired
 from kb.introspect import FieldSpec, Kind, model_specs, specs_by_name
 from kb.models import CATALOGS, Entry
 from kb.rules import RULES, CountRule
-from kb.vocab import vocab
 from kb.table import CatalogTable, allowed_values
 from kb.templating import attribute_json, render
 from kb.urls import Linker, download_path, schema_path
 from kb.views import fact_specs, last_verified, verified_count
+from kb.vocab import vocab
 from kb.yamlread import MAX_DEPTH, MAX_FILE_BYTES
 
 
@@ -277,8 +277,15 @@ def rules(catalog: str) -> Markup:
                 "one with no price given is not rated and says which price is missing."
             )
         published.append(
-            {"field": spec.name, "label": spec.label, "how": how, "levels": levels,
-             "rows": rule.table(), "facts": facts, "count": isinstance(rule, CountRule)}
+            {
+                "field": spec.name,
+                "label": spec.label,
+                "how": how,
+                "levels": levels,
+                "rows": rule.table(),
+                "facts": facts,
+                "count": isinstance(rule, CountRule),
+            }
         )
     return render("rules.html", catalog=catalog, rules=published)
 

@@ -148,7 +148,8 @@ def entry_text(catalog: str, entry_id: str) -> str:
     """The hand-written YAML of one valid entry, with its sources and last_verified."""
     supports = SUPPORTS.get((catalog, entry_id))
     sources = SOURCES.replace(
-        "    kind: vendor\n", f"    kind: vendor\n    supports: {supports}\n" if supports else "    kind: vendor\n"
+        "    kind: vendor\n",
+        f"    kind: vendor\n    supports: {supports}\n" if supports else "    kind: vendor\n",
     )
     return VALID[(catalog, entry_id)] + sources
 

@@ -91,7 +91,7 @@ def test_every_response_validates_against_its_published_schema_with_uri_checks(
     # An entry whose URLs use every character a URI may hold, and escapes of those it may not.
     text = tree.valid("annotation-vendors", "label-tool").replace(
         "website: https://label-tool.example.org/",
-        "website: \"https://label-tool.example.org/a'b(c)*d;e=f?q=%22%3C&x=%5B1%5D#frag/?\"",
+        'website: "https://label-tool.example.org/a\'b(c)*d;e=f?q=%22%3C&x=%5B1%5D#frag/?"',
     )
     tree.write("annotation-vendors", "label-tool", text)
     kb = load(tree.root)

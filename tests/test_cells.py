@@ -66,7 +66,7 @@ def test_the_models_declare_the_display_of_their_numbers() -> None:
 
 def test_an_unrated_basis_does_not_say_not_rated_twice(tree: Any) -> None:
     text = tree.valid("image-generators", "pic-maker").replace(
-        "ease_of_use: {rating: high, basis: Rated easy., source: \"https://example.com/article\"}",
+        'ease_of_use: {rating: high, basis: Rated easy., source: "https://example.com/article"}',
         "ease_of_use: {basis: 'Not rated: the sources disagree on it.'}",
     )
     tree.write("image-generators", "pic-maker", text)
@@ -79,3 +79,22 @@ def test_an_unrated_basis_does_not_say_not_rated_twice(tree: Any) -> None:
     # A rule that lacks its facts says so once too.
     cost = cell(kb, "image-generators", entry, specs["cost"], HERE)
     assert cost.rating is not None and cost.rating.basis.startswith("Needs the cheapest paid")
+
+
+def test_every_rating_scale_fills_more_pips_for_better(loaded: KnowledgeBase) -> None:
+    # "Better" is always the full end: high ease of use and *low* complexity or cost both
+    # fill every pip; the wording of the level stays as the scale has it.
+    specs = specs_by_name("image-generators")
+    pic = loaded.entries["image-generators"]["pic-maker"]
+    ease = cell(loaded, "image-generators", pic, specs["ease_of_use"], HERE).rating
+    assert ease is not None and (ease.label, ease.pips, ease.top) == ("High", 3, 3)
+    task_specs = specs_by_name("vision-tasks")
+    task = loaded.entries["vision-tasks"]["image-classification"]
+    low = cell(loaded, "vision-tasks", task, task_specs["complexity"], HERE).rating
+    assert low is not None and (low.label, low.pips) == ("Low", 3)
+    mode_specs = specs_by_name("sourcing-modes")
+    mode = loaded.entries["sourcing-modes"]["in-house"]
+    price = cell(loaded, "sourcing-modes", mode, mode_specs["price"], HERE).rating
+    assert price is not None and (price.label, price.pips) == ("Expensive", 1)
+    quality = cell(loaded, "sourcing-modes", mode, mode_specs["labeling_quality"], HERE).rating
+    assert quality is not None and (quality.label, quality.pips) == ("High", 3)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import Run, Tree
+
+from kb.diff import escape
 
 
 def git(repo: Path, *args: str) -> None:
@@ -54,13 +57,13 @@ def test_markdown_lists_added_removed_and_changed_fields(
     run = cli("diff", "HEAD~1")
     assert run.code == 0, run.err
     out = run.out
-    assert "## Catalog changes (HEAD~1 → HEAD)" in out
+    assert "## Catalog changes (`HEAD~1` → `HEAD`)" in out
     assert "### Annotation techniques (`annotation-techniques`)" in out
     assert "**Added:** `polyline`" in out
     assert "**Removed:** `bounding-box`" in out
     assert "**Changed `in-house`**" in out
     assert "| `price.rating` | expensive | average |" in out
-    assert '| `data_types` | ["image", "video"] | ["image"] |' in out
+    assert '| `data_types` | \\["image", "video"\\] | \\["image"\\] |' in out
     assert "`catalog/vision-tasks/broken.yml at HEAD`" in out  # reported, not a crash
     assert "case-studies" not in out  # unchanged catalogs are not listed
 
@@ -97,7 +100,74 @@ def test_table_cells_cannot_break_the_markdown(history: Tree, cli: Callable[...,
     out = cli("diff", "HEAD~1").out
     row = next(line for line in out.splitlines() if line.startswith("| `who_labels`"))
     before = "Employees of the company that owns the data."
-    assert row == f"| `who_labels` | {before} | A \\| B 'code' and line |"
+    assert row == f"| `who_labels` | {before} | A \\| B \\`code\\` and line |"
+
+
+# Markdown that would be active if a value were written as it is: an image fetched from
+# another host, a link, a folded block hiding what follows, a tag the 120-character cut
+# used to leave open (``<b`` then the ellipsis, the rest of the summary in bold).
+IMAGE = "![x](https://evil/p.png)"
+LINK = "[link](http://x)"
+HOSTILE = f"See {IMAGE} <details><summary>fine</summary>hidden</details> and {LINK}"
+NEAR_CUT = "a" * 117 + "<b>" + "z" * 80  # 200 characters; the tag straddles the cut
+
+
+def unescaped(text: str, chars: str) -> list[str]:
+    """The characters of ``chars`` in ``text`` that no backslash escapes."""
+    return [m.group(1) for m in re.finditer(r"(?<!\\)(?:\\\\)*([" + re.escape(chars) + "])", text)]
+
+
+def test_entry_values_names_and_branches_are_escaped_in_the_markdown(
+    history: Tree, cli: Callable[..., Run]
+) -> None:
+    text = (
+        history.valid("sourcing-modes", "in-house")
+        .replace(
+            "who_labels: Employees of the company that owns the data.",
+            f"who_labels: '{HOSTILE}'",
+        )
+        .replace("summary: Your own staff label the data.", f"summary: '{NEAR_CUT}'")
+    )
+    history.write("sourcing-modes", "in-house", text + "'<img src=x>[k](http://k)': 1\n")
+    history.write("sourcing-modes", "![f](http:f)", "id: x\nname: X\n")  # a file name
+    git(history.base, "add", "-A", "catalog")
+    git(history.base, "commit", "-q", "-m", "third")
+    git(history.base, "branch", "evil<details>`x`|$(id)", "HEAD~1")  # a branch name
+    run = cli("diff", "evil<details>`x`|$(id)")
+    assert run.code == 0, run.err
+    out = run.out
+    for active in (IMAGE, LINK, "<details>", "<summary>", "<b", "<img", "](", "$(", "`x`"):
+        assert active not in out, active
+    assert "<" not in out  # no tag of any kind, whole or cut
+    rows = {line.split(" | ")[0]: line for line in out.splitlines() if line.startswith("| ")}
+    assert rows["| `who_labels`"] == (
+        "| `who_labels` | Employees of the company that owns the data. | See \\!\\[x\\]"
+        "\\(https://evil/p.png\\) &lt;details&gt;&lt;summary&gt;fine&lt;/summary&gt;hidden"
+        "&lt;/details&gt; and \\[link\\]\\(http://x\\) |"
+    )
+    # cut after escaping, at a whole escaped character: "&lt;" and "b" are in, "&gt;" is not
+    assert rows["| `summary`"].endswith(" | " + "a" * 117 + "&lt;b… |")
+    key = "&lt;img src=x&gt;\\[k\\]\\(http://k\\)"
+    assert f"| {key} | — | 1 |" in out  # a field name that is no plain name: text, no code span
+    assert "**Added:** \\!\\[f\\]\\(http:f\\)" in out
+    assert out.startswith("## Catalog changes (evil&lt;details&gt;\\`x\\`\\|\\$\\(id\\) → `HEAD`)")
+    # every table row has exactly its four cell separators: no value split a cell
+    for line in rows.values():
+        assert len(unescaped(line, "|")) == 4, line
+        assert unescaped(line.split(" | ", 1)[1], "[]()!`*_") == [], line
+
+
+@pytest.mark.parametrize("at", range(110, 125))
+def test_the_cut_never_halves_an_escape_or_a_tag(at: int) -> None:
+    text = "a" * at + "<b>*_[x](y)`|\\" + "z" * 200
+    cut = escape(text)
+    assert cut.endswith("…") and "<" not in cut
+    body = cut[:-1]
+    assert escape(text, limit=10_000).startswith(body)
+    assert not re.search(r"&[a-z]*$", body), body  # no entity cut in two
+    trailing = len(body) - len(body.rstrip("\\"))
+    assert trailing % 2 == 0, body  # no lone backslash left to escape the ellipsis
+    assert len(re.sub(r"&[a-z]+;|\\.", "x", body)) == 119  # 119 characters as shown
 
 
 def test_bad_revision_and_no_repository_exit_two(

@@ -1,5 +1,9 @@
 """``kb check-links`` against a local HTTP server: good, redirecting, slow, missing and
-HEAD-refusing URLs, and the per-host pacing. Never touches the internet."""
+HEAD-refusing URLs, and the per-host pacing. Never touches the internet.
+
+The command refuses every non-public address, loopback included (tests/hostile/
+test_network.py), so these tests run it with the one opening the command line never gives:
+``allow_private`` naming the test server's address and port."""
 
 from __future__ import annotations
 
@@ -9,9 +13,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import Run, Tree
+
+from kb.cli import parser
+from kb.commands import check_links
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -60,6 +68,22 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
+@pytest.fixture
+def local_cli(server: str, capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """``kb check-links ARGS`` parsed and run as the command line does, allowed to reach
+    the test server (and nothing else that is not public)."""
+    parts = urlsplit(server)
+    allowed = {(str(parts.hostname), int(parts.port or 80))}
+
+    def run(*argv: str) -> Run:
+        args = parser().parse_args(["check-links", *argv])
+        code = check_links.run(args, allow_private=allowed)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
 def _point(tree: Tree, catalog: str, entry_id: str, url: str) -> Path:
     text = tree.valid(catalog, entry_id).replace("https://example.com/article", url)
     return tree.write(catalog, entry_id, text)
@@ -81,7 +105,9 @@ def _source_line(path: Path) -> int:
     return next(n for n, text in enumerate(lines, 1) if text.startswith("  - url:"))
 
 
-def test_reports_each_failure_at_its_line(tree: Tree, cli: Callable[..., Run], server: str) -> None:
+def test_reports_each_failure_at_its_line(
+    tree: Tree, local_cli: Callable[..., Run], server: str
+) -> None:
     for catalog, entry_id in [("annotation-techniques", "polygon"), ("case-studies", "churn-ann")]:
         _point(tree, catalog, entry_id, f"{server}/ok")
     gone = _point(tree, "sourcing-modes", "in-house", f"{server}/gone")
@@ -99,7 +125,7 @@ def test_reports_each_failure_at_its_line(tree: Tree, cli: Callable[..., Run], s
         "utf-8",
     )
 
-    run = cli("check-links", "--timeout", "0.5", "--retries", "1", "--per-host-delay", "0")
+    run = local_cli("--timeout", "0.5", "--retries", "1", "--per-host-delay", "0")
     assert run.code == 1
     assert sorted(run.out.splitlines()) == sorted(
         [
@@ -121,20 +147,22 @@ def test_reports_each_failure_at_its_line(tree: Tree, cli: Callable[..., Run], s
     assert sum(1 for _, _, p in Handler.hits if p == "/slow") == 2  # one retry
 
 
-def test_all_good_exits_zero(tree: Tree, cli: Callable[..., Run], server: str) -> None:
+def test_all_good_exits_zero(tree: Tree, local_cli: Callable[..., Run], server: str) -> None:
     for path in tree.root.rglob("*.yml"):
         text = path.read_text("utf-8").replace("https://example.com/article", f"{server}/ok")
         path.write_text(text.replace("https://label-tool.example.org/", f"{server}/ok"), "utf-8")
-    run = cli("check-links", "--per-host-delay", "0")
+    run = local_cli("--per-host-delay", "0")
     assert run.code == 0, run.out
     assert run.out == ""
 
 
-def test_requests_to_one_host_are_paced(tree: Tree, cli: Callable[..., Run], server: str) -> None:
+def test_requests_to_one_host_are_paced(
+    tree: Tree, local_cli: Callable[..., Run], server: str
+) -> None:
     for n, path in enumerate(sorted(tree.root.rglob("*.yml"))):
         text = path.read_text("utf-8").replace("https://example.com/article", f"{server}/ok?{n}")
         path.write_text(text.replace("https://label-tool.example.org/", f"{server}/ok?w"), "utf-8")
-    run = cli("check-links", "--per-host-delay", "0.2", "--concurrency", "8")
+    run = local_cli("--per-host-delay", "0.2", "--concurrency", "8")
     assert run.code == 0
     starts = sorted(t for t, _, _ in Handler.hits)
     assert len(starts) >= 8

@@ -21,7 +21,9 @@ GENERATOR: dict[str, Any] = {
     "access": ["web"],
     "pricing": ["subscription"],
     "ease_of_use": {"basis": "Not judged."},
-    "sources": [{"url": "https://e.example/", "title": "T", "kind": "vendor", "accessed": "2024-01-05"}],
+    "sources": [
+        {"url": "https://e.example/", "title": "T", "kind": "vendor", "accessed": "2024-01-05"}
+    ],
     "added": "2024-01-01",
 }
 CONTROLS = ["inpainting", "outpainting", "image-to-image", "reference-images", "style-presets",

@@ -100,9 +100,7 @@ def test_entries_without_a_value_get_a_bar_of_their_own(tree: Any) -> None:
     tree.write(
         "annotation-vendors",
         "other-tool",
-        OTHER_VENDOR.replace("deployment: [cloud, self-hosted]\n", "").replace(
-            "deployment, ", ""
-        ),
+        OTHER_VENDOR.replace("deployment: [cloud, self-hosted]\n", "").replace("deployment, ", ""),
     )
     kb = load(tree.root)
     assert kb.ok, [p.text() for p in kb.problems]

@@ -173,3 +173,19 @@ def test_html_caption_counts_the_rows_shown(vendors: KnowledgeBase) -> None:
     html = str(table.filtered((("offering", ("tool",)),)).as_html(Linker("x/")))
     assert "<caption>Annotation vendors: showing 3 of 4</caption>" in html
     assert html.count('<tr data-kb-id="') == 3
+
+
+def test_a_facet_is_offered_only_where_it_narrows(loaded: KnowledgeBase) -> None:
+    # One sourcing mode in the tree: nothing to narrow. Three with distinct ratings: each
+    # value fits one entry, so no rating is a filter; a shared value makes it one.
+    table = CatalogTable.from_catalog(loaded, "sourcing-modes")
+    assert table.facet_data()["facets"] == []
+    vendors = CatalogTable.from_catalog(loaded, "annotation-vendors")
+    assert [f["field"] for f in vendors.facet_data()["facets"]] == []  # one vendor only
+
+
+def test_shared_values_make_a_facet(vendors: KnowledgeBase) -> None:
+    table = CatalogTable.from_catalog(vendors, "annotation-vendors")
+    offered = [f["field"] for f in table.facet_data()["facets"]]
+    assert "offering" in offered and "license" in offered  # tool x3, commercial x2
+    assert "deployment" not in offered  # only label-tool gives one

@@ -20,6 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kb.catalog import KnowledgeBase
+from kb.cells import cell
+from kb.introspect import specs_by_name
 from kb.loader import load
 from kb.models import AnnotationTechnique, SourcingMode
 from kb.table import CatalogTable
@@ -192,8 +194,29 @@ def test_empty_fields_are_named_under_the_facts_not_shown_as_dashes() -> None:
     kb.entries["sourcing-modes"]["m"] = mode
     html = str(entry_page(kb, "sourcing-modes", mode, Linker("sourcing-modes/m/"), None))
     assert 'data-kb-field="website"' not in html  # no row of its own
-    assert '<p class="kb-not-given">Not given: Website.</p>' in html
+    line = re.search(r'<p class="kb-not-given">(.*?)</p>', html)
+    assert line is not None and re.sub(r"<[^>]+>", "", line.group(1)) == "Not given: Website."
+    assert 'data-kb-fact-missing="website"' in html  # the compare page reads it from here
     assert 'data-kb-field="who_labels"' in html  # a field with a value keeps its row
+
+
+def test_a_field_that_does_not_apply_reads_n_a_and_says_why(tree: Any) -> None:
+    # A command-line optimizer has no upload limit: its empty size limit is "n/a", an
+    # online one's is "not given" (the Applies mark on the model decides, not the template).
+    cli_tool = tree.valid("image-optimizers", "squeeze").replace("kind: online", "kind: cli")
+    tree.write("image-optimizers", "cli-tool", cli_tool.replace("id: squeeze", "id: cli-tool"))
+    kb = load(tree.root)
+    assert kb.ok, [p.text() for p in kb.problems]
+    specs = specs_by_name("image-optimizers")
+    online = cell(kb, "image-optimizers", kb.entries["image-optimizers"]["squeeze"],
+                  specs["max_file_size_mb"], Linker(""))  # fmt: skip
+    local = cell(kb, "image-optimizers", kb.entries["image-optimizers"]["cli-tool"],
+                 specs["max_file_size_mb"], Linker(""))  # fmt: skip
+    assert (online.missing, local.missing) == ("not given", "n/a")
+    assert local.why is not None and "runs on your own machine" in local.why
+    page = str(entry_page(kb, "image-optimizers", kb.entries["image-optimizers"]["cli-tool"],
+                          Linker("image-optimizers/cli-tool/"), None))  # fmt: skip
+    assert 'data-kb-fact-missing="max_file_size_mb" data-kb-missing="n/a"' in page
 
 
 def test_referrers_are_grouped_by_catalog_and_field_and_retired_ones_say_so(tree: Any) -> None:

@@ -1,6 +1,6 @@
 /* Embeddable views.
    In /embed/<catalog>/ (an element with data-kb-embed): tell the parent window the
-   document's height whenever it changes, so a host page can size its iframe; open links
+   document's height (only that) whenever it changes, so a host page can size its iframe; open links
    and "Compare selected" in a new tab, with the full site.
    On a catalog page (an element with data-kb-embed-href): an "Embed this view" box with a
    copyable <iframe> snippet for the table's current URL state (q, facets, sort, cols),
@@ -21,7 +21,10 @@
       height += parseFloat(style.marginBottom) || 0;
       if (height === last || window.parent === window) return;
       last = height;
-      window.parent.postMessage({ type: MESSAGE, height: height, href: window.location.href }, "*");
+      // Any page may frame the embed and read what it posts ("*": the parent's origin is
+      // unknown), so the message carries the height and nothing else: never the address,
+      // whose ?q= is the reader's own search.
+      window.parent.postMessage({ type: MESSAGE, height: height }, "*");
     }
     if (window.ResizeObserver) new window.ResizeObserver(report).observe(main);
     window.addEventListener("load", report);

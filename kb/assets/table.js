@@ -16,9 +16,15 @@
   // Chromium lays out a 2,000-row table in hundreds of milliseconds; each listed row is
   // re-created for layout on every change (about a quarter of a millisecond here), so 25
   // rows (two screens) keep a keystroke or a sort within one frame.
-  var PAGE = 25;
   // One collator for every text comparison: localeCompare with options builds one per call.
   var collate = new Intl.Collator(undefined, { numeric: true }).compare;
+  // A shared link is a stranger's input: a query string repeating one filter 10,000 times
+  // once made 30,000 chips and seconds per keystroke. The address is read only this far
+  // (more than every filter of every catalog needs), a field=value counts once, and at most
+  // MAX_PARAMS distinct ones are read; the search text is cut to MAX_SEARCH_CHARS.
+  var MAX_QUERY_CHARS = 8192;
+  var MAX_PARAMS = 200;
+  var MAX_SEARCH_CHARS = 200;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -29,6 +35,35 @@
 
   function readJson(node, name, fallback) {
     try { return JSON.parse(node.getAttribute(name) || ""); } catch (e) { return fallback; }
+  }
+
+  // The query string ``search`` within the limits above: get(name) is the first value or
+  // null, getAll(name) the distinct values in order; ``trimmed`` says whether a limit or a
+  // repeated pair left something out (the table then rewrites the address to what it used).
+  function readParams(search) {
+    var text = String(search || "").replace(/^\?/, "");
+    var trimmed = false;
+    if (text.length > MAX_QUERY_CHARS) {
+      // Cut at a separator, so no parameter is read half-way.
+      var end = text.lastIndexOf("&", MAX_QUERY_CHARS);
+      text = end > 0 ? text.slice(0, end) : "";
+      trimmed = true;
+    }
+    var values = Object.create(null);
+    var distinct = 0;
+    new URLSearchParams(text).forEach(function (value, name) {
+      var list = values[name];
+      if (list && list.indexOf(value) !== -1) { trimmed = true; return; }
+      if (distinct >= MAX_PARAMS) { trimmed = true; return; }
+      distinct += 1;
+      if (!list) list = values[name] = [];
+      list.push(value);
+    });
+    return {
+      trimmed: trimmed,
+      get: function (name) { return values[name] ? values[name][0] : null; },
+      getAll: function (name) { return (values[name] || []).slice(); }
+    };
   }
 
   var uid = 0;
@@ -58,12 +93,14 @@
     if (this.fields.indexOf(this.initialSort.replace(/^-/, "")) === -1) this.initialSort = "";
     this.state = this.blank();
     this.selected = {};
-    this.limit = PAGE;
     this.rows = this.readRows();
     this.build();
-    this.readUrl();
+    var trimmed = this.readUrl();
     this.apply(false);
     this.showColumns(); // after the first page of rows replaced the full server-rendered list
+    // An address over the limits is replaced by the state actually read, so it is not
+    // copied on (the "Embed this view" snippet copies the address).
+    if (trimmed) this.writeUrl(false, true);
     if (this.useUrl && this.state.q) {
       this.releaseQuery();
       window.setTimeout(this.releaseQuery.bind(this), 0);
@@ -107,6 +144,7 @@
       var name = tr.querySelector(".kb-name");
       return {
         tr: tr, index: index, id: tr.getAttribute("data-kb-id"), values: values, keys: keys,
+        retired: tr.hasAttribute("data-kb-retired"),
         text: (tr.getAttribute("data-kb-text") || tr.textContent).toLowerCase(),
         name: (name || tr.cells[0]).textContent.trim()
       };
@@ -120,13 +158,20 @@
     var search = el("div", { "class": "kb-search" });
     search.appendChild(el("label", { "for": searchId }, "Search"));
     this.input = el("input", { type: "search", id: searchId, autocomplete: "off",
-      placeholder: "Filter rows by any text" });
+      maxlength: String(MAX_SEARCH_CHARS), placeholder: "Filter rows by any text" });
     this.input.addEventListener("input", function () {
       self.state.q = self.input.value.trim().toLowerCase();
       self.apply(true, true);
     });
     search.appendChild(this.input);
     bar.appendChild(search);
+
+    // The Columns button sits beside the search, so it comes before the filter panel in the
+    // tab order too; its list of columns opens below the panel.
+    var columnNodes = [];
+    if (this.useUrl && this.fields.length > this.initialCols.length) {
+      columnNodes = this.buildColumns();
+    }
 
     this.facetBoxes = {};
     if (this.facets.length) {
@@ -140,16 +185,29 @@
         self.toggle.setAttribute("aria-expanded", String(open));
       });
       bar.appendChild(this.toggle);
+      if (columnNodes.length) bar.appendChild(columnNodes[0]);
       this.panel = el("div", { "class": "kb-facets", id: panelId, role: "group",
         "aria-label": "Filters" });
       // "(" + digits + ")" with room to spare; see .kb-count in table.css
       this.panel.style.setProperty("--kb-count-width", (String(this.rows.length).length + 2.5) + "ch");
       this.facets.forEach(function (facet) { self.panel.appendChild(self.buildFacet(facet)); });
+      // On a phone the panel is a sheet over the page: its last line counts the results live
+      // and closes the sheet onto them.
+      var foot = el("div", { "class": "kb-sheet-foot" });
+      this.sheetDone = el("button", { type: "button", "class": "md-button md-button--primary" });
+      this.sheetDone.addEventListener("click", function () {
+        self.panel.classList.remove("kb-open");
+        self.toggle.setAttribute("aria-expanded", "false");
+        self.table.scrollIntoView({ block: "start" });
+        self.table.focus({ preventScroll: true });
+      });
+      foot.appendChild(this.sheetDone);
+      this.panel.appendChild(foot);
       bar.appendChild(this.panel);
+    } else if (columnNodes.length) {
+      bar.appendChild(columnNodes[0]);
     }
-    if (this.useUrl && this.fields.length > this.initialCols.length) {
-      this.buildColumns().forEach(function (node) { bar.appendChild(node); });
-    }
+    columnNodes.slice(1).forEach(function (node) { bar.appendChild(node); });
 
     this.chips = el("div", { "class": "kb-chips", role: "group", "aria-label": "Active filters" });
     this.chips.hidden = true;
@@ -161,20 +219,26 @@
     var reset = el("button", { type: "button", "class": "kb-reset md-button" }, "Reset");
     reset.addEventListener("click", function () { self.reset(); });
     actions.appendChild(reset);
+    this.retiredLast = true;
+    var retiredRows = this.rows.filter(function (r) { return r.retired; }).length;
+    if (retiredRows) {
+      var rid = nextId("kb-retired-last");
+      var wrap = el("span", { "class": "kb-retired-toggle" });
+      var retiredBox = el("input", { type: "checkbox", id: rid, checked: "" });
+      retiredBox.addEventListener("change", function () {
+        self.retiredLast = retiredBox.checked;
+        self.apply(false);
+      });
+      wrap.appendChild(retiredBox);
+      wrap.appendChild(el("label", { "for": rid }, " Retired tools last (" + retiredRows + ")"));
+      actions.appendChild(wrap);
+    }
     this.compareButton = el("button", { type: "button", "class": "kb-compare-button md-button",
       disabled: "" }, "Compare selected");
     this.compareButton.addEventListener("click", function () { self.compare(); });
     actions.appendChild(this.compareButton);
     bar.appendChild(actions);
     this.box.insertBefore(bar, this.box.firstChild);
-    var more = el("div", { "class": "kb-more" });
-    this.more = el("button", { type: "button", "class": "md-button", hidden: "" });
-    this.more.addEventListener("click", function () { self.limit += PAGE; self.render(); });
-    this.all = el("button", { type: "button", "class": "md-button", hidden: "" });
-    this.all.addEventListener("click", function () { self.limit = Infinity; self.render(); });
-    more.appendChild(this.more);
-    more.appendChild(this.all);
-    this.scroll.parentNode.insertBefore(more, this.scroll.nextSibling);
 
     this.buildSelection();
     this.headers.forEach(function (th, i) { self.buildSort(th, i); });
@@ -375,15 +439,14 @@
     this.updateFacets(counts);
     this.updateChips();
     this.visible = this.order(visible);
-    this.limit = PAGE;
     this.render();
     if (record && this.useUrl) this.writeUrl(typing);
   };
 
-  // Only the listed rows are in the document: rows filtered out or beyond the page are
-  // detached, so a keystroke restyles and lays out at most PAGE rows.
+  // Every listed row is in the document (find-in-page and printing see them all); rows
+  // filtered out are detached, and an unchanged list is not touched at all.
   Table.prototype.render = function () {
-    var shown = this.visible.slice(0, this.limit);
+    var shown = this.visible;
     var tbody = this.table.tBodies[0];
     var current = tbody.rows;
     var same = current.length === shown.length;
@@ -398,13 +461,12 @@
     var words = "showing " + total + " of " + this.rows.length;
     var text = "S" + words.slice(1);
     if (this.status.textContent !== text) this.status.textContent = text;
+    if (this.sheetDone) {
+      var done = "Show " + total + (total === 1 ? " result" : " results");
+      if (this.sheetDone.textContent !== done) this.sheetDone.textContent = done;
+    }
     var caption = (this.title ? this.title + ": " : "") + (this.title ? words : text);
     if (this.caption && this.caption.textContent !== caption) this.caption.textContent = caption;
-    var rest = total - shown.length;
-    this.more.hidden = rest <= 0;
-    this.more.textContent = "Show " + Math.min(rest, PAGE) + " more rows (" + rest + " not shown)";
-    this.all.hidden = rest <= PAGE;
-    this.all.textContent = "Show all " + total + " rows";
   };
 
   Table.prototype.updateFacets = function (counts) {
@@ -474,8 +536,14 @@
       var state = i === column ? (dir < 0 ? "descending" : "ascending") : "none";
       if (th.getAttribute("aria-sort") !== state) th.setAttribute("aria-sort", state);
     });
-    if (column === -1) return rows;
+    // The server lists current tools first, retired ones after (each by name); any sort keeps
+    // that split unless the reader turns it off.
+    var split = this.retiredLast;
+    var names = this.fields.indexOf("name");
+    if (column === -1 && split) return rows.sort(function (a, b) { return a.index - b.index; });
+    if (column === -1) column = names;
     return rows.sort(function (a, b) {
+      if (split && a.retired !== b.retired) return a.retired ? 1 : -1;
       var x = a.keys[column], y = b.keys[column];
       if (x === null || y === null) {
         if (x === y) return a.index - b.index;
@@ -486,12 +554,15 @@
     });
   };
 
+  // The state from the address, within readParams' limits; true when a limit left part of
+  // the address out.
   Table.prototype.readUrl = function () {
-    if (!this.useUrl) return;
-    var params = new URLSearchParams(window.location.search);
+    if (!this.useUrl) return false;
+    var params = readParams(window.location.search);
     var self = this;
+    var query = (params.get(C.keys.query) || "").slice(0, MAX_SEARCH_CHARS);
     this.state = this.blank();
-    this.state.q = (params.get(C.keys.query) || "").trim().toLowerCase();
+    this.state.q = query.trim().toLowerCase();
     var sort = params.get(C.keys.sort) || "";
     if (this.fields.indexOf(sort.replace(/^-/, "")) !== -1) this.state.sort = sort;
     this.facets.forEach(function (f) {
@@ -505,7 +576,8 @@
     if (cols.length) {
       this.state.cols = this.fields.filter(function (f) { return f === "name" || cols.indexOf(f) !== -1; });
     }
-    this.input.value = params.get(C.keys.query) || "";
+    this.input.value = query;
+    return params.trimmed || query.length < (params.get(C.keys.query) || "").length;
   };
 
   Table.prototype.writeUrl = function (typing, replace) {
@@ -543,7 +615,6 @@
     this.state = this.blank();
     this.state.cols = cols; // Reset clears filters and sort; the columns chosen stay
     this.input.value = "";
-    this.limit = PAGE;
     this.apply(true);
   };
 
@@ -628,7 +699,7 @@
     this.catalog.forEach(function (e) { self.known[e.id] = e; });
     this.cache = {};
     this.token = 0;
-    var params = new URLSearchParams(window.location.search);
+    var params = readParams(window.location.search);
     this.onlyDiff = params.get(C.keys.only) === "differences";
     var asked = params.getAll(C.keys.id)
       .filter(function (id, i, all) { return ID_RE.test(id) && all.indexOf(id) === i; });
@@ -710,9 +781,7 @@
   // differ are shown. Replaced, not pushed: a change here edits this view, it is not a new
   // page to go Back to.
   Compare.prototype.writeUrl = function () {
-    var params = new URLSearchParams(window.location.search);
-    params.delete(C.keys.id);
-    params.delete(C.keys.only);
+    var params = new URLSearchParams();
     this.ids.forEach(function (id) { params.append(C.keys.id, id); });
     if (this.onlyDiff) params.set(C.keys.only, "differences");
     var query = params.toString();
@@ -893,10 +962,23 @@
           self.statusCell(e, td);
         } else {
           var source = factsOf(e.doc, f.name);
-          if (source) copyChildren(source, td);
-          else td.textContent = "\u2014";
+          var absent = source ? null
+            : e.doc.querySelector("[" + C.factMissing + '="' + f.name + '"]');
+          if (source) {
+            copyChildren(source, td);
+          } else if (absent) {
+            // as the entry page and the tables say it: "not given", or "n/a" and why
+            var why = absent.getAttribute("data-kb-missing") || "not given";
+            var span = el("span", { "class": "kb-missing", "data-kb-missing": why }, why);
+            if (absent.getAttribute("title")) span.setAttribute("title", absent.getAttribute("title"));
+            td.appendChild(span);
+          } else {
+            td.textContent = "\u2014";
+          }
         }
-        keys[valueKey(td)] = true;
+        // No value ("not given", "n/a", or no row) is one value: a row where no entry has
+        // one says nothing that differs.
+        keys[f.name !== "status" && !factsOf(e.doc, f.name) ? "" : valueKey(td)] = true;
         tr.appendChild(td);
       });
       var differs = found.length > 1 && Object.keys(keys).length > 1;
@@ -993,6 +1075,20 @@
       row.appendChild(out);
       form.appendChild(row);
     });
+    // Retired tools can no longer be bought: they stay out of the ranking unless the reader
+    // asks for them (to see how a successor compares, say).
+    var includeRetired = false;
+    var retiredCount = data.entries.filter(function (e) { return e.status; }).length;
+    if (retiredCount) {
+      var toggleId = nextId("kb-rank-retired");
+      var toggleRow = el("div", { "class": "kb-rank-retired" });
+      var toggle = el("input", { type: "checkbox", id: toggleId, "data-kb-include-retired": "" });
+      toggle.addEventListener("change", function () { includeRetired = toggle.checked; render(); });
+      toggleRow.appendChild(toggle);
+      toggleRow.appendChild(el("label", { "for": toggleId },
+        " Include " + retiredCount + " retired " + (retiredCount === 1 ? "tool" : "tools")));
+      form.appendChild(toggleRow);
+    }
     var list = el("ol", { "class": "kb-rank-results", "aria-live": "polite" });
     box.appendChild(form);
     box.appendChild(list);
@@ -1023,13 +1119,16 @@
     }
 
     function render() {
-      var ranked = data.entries.map(function (e) { var r = score(e); r.e = e; return r; });
+      var ranked = data.entries
+        .filter(function (e) { return includeRetired || !e.status; })
+        .map(function (e) { var r = score(e); r.e = e; return r; });
       ranked.sort(function (a, b) {
         return b.s - a.s || b.rated - a.rated || a.e.name.localeCompare(b.e.name);
       });
       while (list.firstChild) list.removeChild(list.firstChild);
       ranked.forEach(function (r) {
         var li = el("li", { "data-kb-id": r.e.id, "data-kb-rated": String(r.rated) });
+        if (r.e.status) li.setAttribute("data-kb-retired", "");
         li.appendChild(el("a", { href: r.e.href }, r.e.name));
         // A retired product says so wherever it is ranked.
         if (r.e.status) li.appendChild(el("span", { "class": "kb-status-note" }, " (" + r.e.status + ")"));

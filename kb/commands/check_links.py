@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
 from kb.linkcheck import Options, check, collect
 from kb.loader import load
+from kb.problems import one_line
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,7 +19,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "check-links",
         help="check that every source, website and repository URL still answers",
         description="Request every URL in the catalogs (HEAD, then GET if HEAD is refused) "
-        "and report each failure as path:line:col. Exit 0 when all answer, 1 otherwise.",
+        "and report each failure as path:line:col. Only public addresses are requested: a "
+        "URL or redirect leading to a loopback, private or other internal address is "
+        "reported as refused. Exit 0 when all answer, 1 otherwise.",
     )
     p.add_argument("path", nargs="?", type=Path, default=DEFAULT_ROOT, metavar="PATH")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
@@ -32,8 +36,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Report failures (stdout, one per place) and a summary (stderr)."""
+def run(args: argparse.Namespace, *, allow_private: Collection[tuple[str, int]] = ()) -> int:
+    """Report failures (stdout, one per place) and a summary (stderr). ``allow_private``
+    lets tests reach their local server; the command line never passes it."""
     if not args.path.is_dir():
         err(f"no such folder: {args.path}")
         return 2
@@ -41,7 +46,13 @@ def run(args: argparse.Namespace) -> int:
         err("--timeout must be > 0, --concurrency >= 1, --retries and --per-host-delay >= 0")
         return 2
     places = collect(load(args.path))
-    opts = Options(args.timeout, args.concurrency, args.retries, args.per_host_delay)
+    opts = Options(
+        args.timeout,
+        args.concurrency,
+        args.retries,
+        args.per_host_delay,
+        allow_private=allow_private,
+    )
     results = check(sorted(places), opts)
     failures = [r for r in results if r.error]
     for r in results:
@@ -51,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             elif r.final_url:
                 print(
                     f"{place.path}:{place.line}:{place.col}: note: {r.url} redirects to "
-                    f"{r.final_url}",
+                    f"{one_line(r.final_url)}",
                     file=sys.stderr,
                 )
     err(f"{len(results) - len(failures)} of {len(results)} URLs answer")

@@ -12,6 +12,7 @@ from kb.commands.common import err
 from kb.embeds import EmbedError
 from kb.generate import Refused, Settings, plan, write
 from kb.loader import load
+from kb.outdir import UnsafePath
 from kb.problems import format_problems
 from kb.siteconfig import ConfigError, read_settings
 
@@ -76,9 +77,14 @@ def run(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         err("nothing generated" if isinstance(exc, EmbedError) else "nothing changed")
         return 1
+    except UnsafePath as exc:  # something changed under the output folder during the run
+        err(f"{exc}; stopped")
+        return 1
     except OSError as exc:
         err(f"cannot write {exc.filename or args.out}: {exc.strerror or exc}")
         return 1
+    for note in outcome.notes:
+        err(f"warning: {note}")
     for asset in settings.unlisted_assets(planned.files):
         kind = "extra_css" if asset.endswith(".css") else "extra_javascript"
         err(f"warning: {args.config} does not list {asset} under {kind}; Zensical will not load it")

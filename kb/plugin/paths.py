@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 
@@ -57,3 +57,17 @@ def edit_url_maker(config: MkDocsConfig) -> Callable[[Path], str | None]:
         return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
 
     return edit_url
+
+
+def linked(config: MkDocsConfig, file: File) -> Path | None:
+    """The symbolic link a file of docs_dir is, or lies in (None if neither). MkDocs
+    follows links when it lists and copies docs (``os.walk(followlinks=True)``), so a
+    committed link to a secret outside the repository would otherwise be published."""
+    if file.abs_src_path is None or file.src_dir is None:
+        return None  # generated in memory
+    docs = Path(config.docs_dir)
+    if Path(file.src_dir) != docs:
+        return None  # a theme's file
+    parts = Path(file.src_uri).parts
+    steps = (docs.joinpath(*parts[: i + 1]) for i in range(len(parts)))
+    return next((step for step in steps if step.is_symlink()), None)

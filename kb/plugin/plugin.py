@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,15 @@ from kb.embeds import EmbedError
 from kb.loader import load
 from kb.pagemeta import page_meta
 from kb.plugin.config import KnowledgeBaseConfig
-from kb.plugin.paths import docs_path, edit_url_maker, inclusion, project_dir, repo_relative
-from kb.problems import format_problems
+from kb.plugin.paths import (
+    docs_path,
+    edit_url_maker,
+    inclusion,
+    linked,
+    project_dir,
+    repo_relative,
+)
+from kb.problems import format_problems, one_line
 from kb.sitebuild import StagedBuild
 from kb.urls import Linker
 
@@ -66,8 +74,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Load and validate the catalogs (any problem stops the build, listed at
+        """Drop every symbolically linked file of docs_dir (a warning each: strict builds
+        fail); load and validate the catalogs (any problem stops the build, listed at
         file:line:col); add every generated page, download, schema and asset as a file."""
+        _drop_links(files, config)
         kb = load(project_dir(config) / self.config.catalog_dir)
         if kb.problems:
             lines = format_problems(kb.problems, "text")
@@ -152,3 +162,21 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 def _append_once(target: Any, path: str) -> None:
     if path not in target:
         target.append(path)
+
+
+def _drop_links(files: Files, config: MkDocsConfig) -> None:
+    """Remove linked docs files from the build: MkDocs would copy or render whatever they
+    point at, also a file outside the repository. An excluded file is dropped quietly."""
+    for file in list(files):
+        link = linked(config, file)
+        if link is None:
+            continue
+        files.remove(file)
+        if not file.inclusion.is_excluded():
+            base = project_dir(config)
+            shown = os.path.relpath(Path(config.docs_dir) / file.src_uri, base)
+            if link != Path(config.docs_dir) / file.src_uri:
+                shown += f": in a linked folder ({os.path.relpath(link, base)})"
+            else:
+                shown += ": a symbolic link"
+            log.warning(f"kb: {one_line(shown)}; not published (commit the file, not a link)")

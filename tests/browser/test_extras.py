@@ -134,6 +134,33 @@ def test_embed_in_a_host_page_applies_url_state_and_sizes_its_frame(
     assert page.errors == [], page.errors
 
 
+def test_embed_tells_its_parent_the_height_and_nothing_else(
+    base_url: str, page: Any, host: Callable[[str], str]
+) -> None:
+    # The reader's search and a filter in the embed's address: a page that frames the embed
+    # (any origin may) must not learn them from what the embed posts to it.
+    secret = "zqx-private-search"
+    src = base_url + f"embed/annotation-vendors/?q={secret}&license=open-source"
+    page.goto(
+        host(
+            f'<!doctype html><title>Host</title><iframe id="kb" src="{src}" title="Vendors">'
+            "</iframe><script>window.got = [];"
+            "addEventListener('message', function (e) {"
+            "  window.got.push({data: JSON.stringify(e.data), keys: Object.keys(e.data || {})});"
+            "});</script>",
+        )
+    )
+    page.frame_locator("#kb").locator(".kb-status").wait_for()
+    page.wait_for_function("window.got.length > 0")
+    got = page.evaluate("window.got")
+    for message in got:
+        assert sorted(message["keys"]) == ["height", "type"], message
+        data = json.loads(message["data"])
+        assert data["type"] == "kb-embed-height" and isinstance(data["height"], int | float)
+        for leak in (secret, "q=", "license", "open-source", "embed/", "http", "127.0.0.1"):
+            assert leak not in message["data"], message
+
+
 def test_embed_this_view_snippet_reproduces_the_view(
     base_url: str, page: Any, host: Callable[[str], str]
 ) -> None:

@@ -110,7 +110,10 @@ def _common(draw: Any, entry_id: str) -> dict[str, Any]:
     if draw(st.booleans()):
         found["website"] = draw(URL)
     cited: dict[str, Any] = {
-        "url": SOURCE_URL, "title": "Cited", "kind": "vendor", "accessed": draw(DAY)
+        "url": SOURCE_URL,
+        "title": "Cited",
+        "kind": "vendor",
+        "accessed": draw(DAY),
     }
     found["sources"] = [cited] + [
         {"url": draw(URL), "title": draw(text(300)), "kind": "vendor", "accessed": draw(DAY)}

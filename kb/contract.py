@@ -16,10 +16,16 @@ CONTRACT: dict[str, Any] = {
     # Python's and JavaScript's regex syntax agree on this pattern.
     "idPattern": ID_PATTERN,
     # URL-state keys; every other key is a facet field name.
-    "keys": {"query": "q", "sort": "sort", "columns": "cols", "id": "id"},
+    # (The compare page: "id" for each entry, "only=differences" for the rows that differ.)
+    "keys": {"query": "q", "sort": "sort", "columns": "cols", "id": "id", "only": "only"},
     # On an entry page: the entry's name, and each fact's value by field name.
     "entryName": "data-kb-entry-name",
     "fact": "data-kb-fact",
+    # On an entry page: a fact without a value, named with why ("not given", "n/a").
+    "factMissing": "data-kb-fact-missing",
+    # On an entry page: a retired entry's status (its code) and its successor (its id).
+    "status": "data-kb-status",
+    "successor": "data-kb-successor",
 }
 
 CONTRACT_JS = "contract.js"

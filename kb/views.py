@@ -91,6 +91,7 @@ def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> An
         "successor": Item(successor.name, linker.entry(catalog, successor.id))
         if successor
         else None,
+        "successor_id": successor.id if successor else None,
     }
 
 
@@ -176,11 +177,13 @@ def entry_page(
 def compare_page(kb: KnowledgeBase, catalog: str, linker: Linker) -> Markup:
     """The compare page: the chosen entries (``?id=a&id=b``) side by side, one row per field.
 
-    The page carries only the field list; the script reads each chosen entry's facts from
-    its own page. Rendering every entry here would make the page (and the build) grow with
-    the catalog, for a view that shows two or three of them.
+    The page carries the field list and, for the picker that adds an entry, each entry's id
+    and name (and status where it is not active); the script reads each chosen entry's facts
+    and status from its own page. Rendering every entry's facts here would make the page
+    (and the build) grow with the catalog, for a view that shows two or three of them.
     """
     specs = specs_by_name(catalog)
+    entries = sorted(kb.entries[catalog].values(), key=lambda e: e.name.lower())
     rows = [specs["summary"], *fact_specs(catalog), specs["last_verified"]]
     return render(
         "compare.html",
@@ -189,4 +192,13 @@ def compare_page(kb: KnowledgeBase, catalog: str, linker: Linker) -> Markup:
         catalog_href=linker.catalog(catalog),
         fields_json=attribute_json([{"name": s.name, "label": s.label} for s in rows]),
         entry_href=linker.entry(catalog, CONTRACT["idSlot"]),
+        entries_json=attribute_json([_pick(e) for e in entries]),
     )
+
+
+def _pick(entry: Entry) -> dict[str, str]:
+    """What the compare page's picker lists of an entry: id, name, and a retired status."""
+    item = {"id": entry.id, "name": entry.name}
+    if entry.status is not ACTIVE:
+        item["status"] = entry.status.label
+    return item

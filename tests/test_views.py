@@ -26,7 +26,7 @@ from kb.loader import load
 from kb.models import AnnotationTechnique, SourcingMode
 from kb.table import CatalogTable
 from kb.urls import Linker
-from kb.views import entry_page
+from kb.views import compare_page, entry_page
 
 # Tags and attributes the templates themselves write; a payload would add others.
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -236,3 +236,44 @@ def test_referrers_are_grouped_by_catalog_and_field_and_retired_ones_say_so(tree
     text = re.sub(r"<[^>]+>", "", line.group(1))
     assert text.startswith("Annotation vendors listing it under Techniques (2): ")
     assert "Label Tool · Old Tool (discontinued)" in text  # by name; the retired one marked
+
+
+def test_compare_page_lists_ids_and_names_for_its_picker_and_entry_pages_name_a_successor(
+    tree: Any,
+) -> None:
+    retired = (
+        tree.valid("annotation-vendors", "label-tool").replace(
+            "id: label-tool\nname: Label Tool", "id: old-tool\nname: Old <Tool>"
+        )
+        + "status: superseded\nstatus_date: 2025-01-01\nstatus_note: Replaced.\n"
+        + "successor: label-tool\n"
+    )
+    tree.write("annotation-vendors", "old-tool", retired)
+    kb = load(tree.root)
+    assert kb.ok, [p.text() for p in kb.problems]
+    html = str(compare_page(kb, "annotation-vendors", Linker("annotation-vendors/compare/")))
+    box = next(dict(a) for t, a in parse(html).tags if "data-kb-compare" in dict(a))
+    listed = json.loads(str(box["data-kb-entries"]))
+    # every entry, by name; ids and names only, and the status of a retired one
+    assert [e["id"] for e in listed] == sorted(
+        kb.entries["annotation-vendors"],
+        key=lambda i: kb.entries["annotation-vendors"][i].name.lower(),
+    )
+    old = next(e for e in listed if e["id"] == "old-tool")
+    assert old == {"id": "old-tool", "name": "Old <Tool>", "status": "Superseded"}
+    assert all(set(e) == {"id", "name"} for e in listed if e["id"] != "old-tool")
+    assert box["data-kb-a-singular"] == "an annotation vendor"
+    assert "<Tool>" not in html  # escaped in the attribute, read back as text
+    page = str(
+        entry_page(
+            kb,
+            "annotation-vendors",
+            kb.entries["annotation-vendors"]["old-tool"],
+            Linker("annotation-vendors/old-tool/"),
+            None,
+        )
+    )
+    assert (
+        '<div class="admonition danger kb-status" role="note" data-kb-status="superseded">' in page
+    )
+    assert re.search(r'<span data-kb-successor="label-tool"><a href="[^"]*label-tool/">', page)

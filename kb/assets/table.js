@@ -634,12 +634,39 @@
 
   /* ---------------------------------------------------------------- compare page */
 
-  // The chosen entries' facts come from their own pages (same site, relative URLs): the
-  // compare page stays small however large the catalog grows.
+  // The chosen entries' facts and status come from their own pages (same site, relative
+  // URLs): the compare page carries only the field list and the catalog's ids and names (for
+  // the picker), so it stays small however large the catalog grows. The entries are shown in
+  // the order the address lists them; adding or removing one rewrites the address, so the
+  // view can always be shared as it is.
   var MAX_COMPARED = 12;
+  var DIFFERS = "data-kb-differs";
 
   function factsOf(doc, name) {
     return doc.querySelector("[" + C.fact + '="' + name + '"]');
+  }
+
+  function copyChildren(from, to) {
+    Array.prototype.forEach.call(from.childNodes, function (node) {
+      to.appendChild(document.importNode(node, true));
+    });
+  }
+
+  function squash(text) { return text.replace(/\s+/g, " ").trim(); }
+
+  // What a cell says, for telling rows that differ from rows that agree: the value itself,
+  // without the citations (numbered per entry) or a rating's reasoning (worded per entry);
+  // chips in any order.
+  function valueKey(cell) {
+    var copy = cell.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".kb-cite, .kb-basis"), function (n) {
+      n.parentNode.removeChild(n);
+    });
+    var chips = Array.prototype.map.call(copy.querySelectorAll(".kb-chip"), function (n) {
+      n.parentNode.removeChild(n);
+      return squash(n.textContent);
+    }).sort();
+    return squash(copy.textContent) + "\n" + chips.join("\n");
   }
 
   function loadEntry(pattern, id) {
@@ -657,59 +684,368 @@
       .catch(function () { return { id: id, missing: true }; });
   }
 
-  function setupCompare(box) {
-    var fields = readJson(box, "data-kb-fields", []);
-    var result = box.querySelector("[data-kb-compare-result]");
-    var status = el("p", { "class": "kb-status", role: "status", "aria-live": "polite" });
-    box.insertBefore(status, result);
-    var ids = readParams(window.location.search).getAll(C.keys.id)
-      .filter(function (id) { return ID_RE.test(id); })
-      .slice(0, MAX_COMPARED);
+  function Compare(box) {
+    var self = this;
+    this.box = box;
+    this.fields = readJson(box, "data-kb-fields", []);
+    this.pattern = box.getAttribute("data-kb-entry-href") || "../" + C.idSlot + "/";
+    this.aSingular = box.getAttribute("data-kb-a-singular") || "an entry";
+    this.result = box.querySelector("[data-kb-compare-result]");
+    // The catalog's entries, by name: what the picker offers and what the address may name.
+    this.catalog = readJson(box, "data-kb-entries", []).filter(function (e) {
+      return e && typeof e.id === "string" && ID_RE.test(e.id) && typeof e.name === "string";
+    });
+    this.known = {};
+    this.catalog.forEach(function (e) { self.known[e.id] = e; });
+    this.cache = {};
+    this.token = 0;
+    var params = readParams(window.location.search);
+    this.onlyDiff = params.get(C.keys.only) === "differences";
+    var asked = params.getAll(C.keys.id)
+      .filter(function (id, i, all) { return ID_RE.test(id) && all.indexOf(id) === i; });
+    // An id the catalog does not list is named as not found, never fetched nor shown.
+    this.unknown = asked.filter(function (id) { return !self.known[id]; });
+    this.ids = asked.filter(function (id) { return self.known[id]; }).slice(0, MAX_COMPARED);
+    this.build();
+    this.update(null);
+  }
+
+  Compare.prototype.build = function () {
+    var self = this;
+    var bar = el("div", { "class": "kb-compare-bar" });
+    this.adder = el("div", { "class": "kb-compare-add" });
+    var pickId = nextId("kb-pick");
+    this.pickLabel = el("label", { "for": pickId });
+    this.pick = el("select", { id: pickId, "data-kb-compare-pick": "" });
+    this.addButton = el("button", { type: "button", "class": "md-button kb-compare-add-button" },
+      "Add");
+    this.addButton.addEventListener("click", function () { self.addChosen(); });
+    this.pick.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); self.addChosen(); }
+    });
+    this.adder.appendChild(this.pickLabel);
+    var row = el("span", { "class": "kb-compare-add-row" });
+    row.appendChild(this.pick);
+    row.appendChild(this.addButton);
+    this.adder.appendChild(row);
+    bar.appendChild(this.adder);
+
+    var diffId = nextId("kb-diff");
+    this.diffWrap = el("span", { "class": "kb-compare-diff" });
+    this.diff = el("input", { type: "checkbox", id: diffId, "data-kb-only-differences": "" });
+    this.diff.checked = this.onlyDiff;
+    this.diff.addEventListener("change", function () {
+      self.onlyDiff = self.diff.checked;
+      self.showRows();
+      self.writeUrl();
+      self.say();
+    });
+    this.diffWrap.appendChild(this.diff);
+    this.diffWrap.appendChild(el("label", { "for": diffId }, "Only differences"));
+    bar.appendChild(this.diffWrap);
+    this.box.insertBefore(bar, this.result);
+
+    this.status = el("p", { "class": "kb-status", role: "status", "aria-live": "polite" });
+    this.box.insertBefore(this.status, this.result);
+
+    // Scrolled sideways, the labels cast a shadow over the columns that went under them.
+    this.result.addEventListener("scroll", function () {
+      self.result.classList.toggle("kb-scrolled", self.result.scrollLeft > 2);
+    }, { passive: true });
+
+    var resized = null;
+    window.addEventListener("resize", function onResize() {
+      if (!document.body.contains(self.box)) {
+        window.removeEventListener("resize", onResize);
+        return;
+      }
+      window.clearTimeout(resized);
+      resized = window.setTimeout(function () {
+        var wide = self.wide;
+        self.fit();
+        if (self.wide !== wide) self.say();
+      }, 100);
+    });
+  };
+
+  Compare.prototype.load = function (id) {
+    if (!this.cache[id]) this.cache[id] = loadEntry(this.pattern, id);
+    return this.cache[id];
+  };
+
+  Compare.prototype.nameOf = function (id) {
+    return this.known[id] ? this.known[id].name : id;
+  };
+
+  // The address names the entries shown, in their order, and whether only the rows that
+  // differ are shown. Replaced, not pushed: a change here edits this view, it is not a new
+  // page to go Back to.
+  Compare.prototype.writeUrl = function () {
+    var params = new URLSearchParams();
+    this.ids.forEach(function (id) { params.append(C.keys.id, id); });
+    if (this.onlyDiff) params.set(C.keys.only, "differences");
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(null, "", url);
+  };
+
+  Compare.prototype.add = function (id) {
+    if (!this.known[id] || this.ids.indexOf(id) !== -1 || this.ids.length >= MAX_COMPARED) return;
+    this.ids.push(id);
+    this.writeUrl();
+    this.update("Added " + this.nameOf(id) + ".");
+  };
+
+  Compare.prototype.addChosen = function () {
+    var id = this.pick.value;
+    if (!id) { this.pick.focus(); return; }
+    this.add(id);
+    this.pick.focus();
+  };
+
+  Compare.prototype.remove = function (id) {
+    var at = this.ids.indexOf(id);
+    if (at === -1) return;
+    this.ids.splice(at, 1);
+    this.writeUrl();
+    // Focus goes to the Remove button now in the same place, else the one before, else the
+    // picker: never lost to the top of the page.
+    this.focusAfter = this.ids[at] || this.ids[at - 1] || null;
+    this.update("Removed " + this.nameOf(id) + ".");
+  };
+
+  Compare.prototype.updatePicker = function () {
+    var self = this;
+    var n = this.ids.length;
+    this.pickLabel.textContent = n === 0 ? "Choose " + this.aSingular + " to compare"
+      : n === 1 ? "Add another to compare" : "Add " + this.aSingular;
+    this.adder.classList.toggle("kb-prominent", n < 2);
+    this.pick.textContent = "";
+    var left = this.catalog.filter(function (e) { return self.ids.indexOf(e.id) === -1; });
+    var full = n >= MAX_COMPARED;
+    this.pick.appendChild(el("option", { value: "" },
+      full ? "At most " + MAX_COMPARED + " at once" : "Choose one of " + left.length + "…"));
+    left.forEach(function (e) {
+      var text = e.name + (typeof e.status === "string" ? " (" + e.status.toLowerCase() + ")" : "");
+      self.pick.appendChild(el("option", { value: e.id }, text));
+    });
+    this.pick.disabled = full || !left.length;
+    this.addButton.disabled = this.pick.disabled;
+    this.diffWrap.hidden = n < 2; // nothing to tell apart
+  };
+
+  // Loads what is not loaded yet, then draws the table; a later change wins over one still
+  // loading.
+  Compare.prototype.update = function (news) {
+    var self = this;
+    var token = ++this.token;
+    var ids = this.ids.slice();
+    this.updatePicker();
     if (!ids.length) {
-      status.textContent = "No entries chosen yet.";
+      this.result.textContent = "";
+      this.table = null;
+      this.fit();
+      this.found = [];
+      this.missing = [];
+      this.say(news);
+      if (this.focusAfter === null) this.pick.focus();
+      this.focusAfter = undefined;
       return;
     }
-    status.textContent = "Loading " + ids.length + " entries…";
-    var pattern = box.getAttribute("data-kb-entry-href") || "../" + C.idSlot + "/";
-    Promise.all(ids.map(function (id) { return loadEntry(pattern, id); })).then(function (entries) {
-      var found = entries.filter(function (e) { return !e.missing; });
-      var missing = entries.filter(function (e) { return e.missing; });
-      var table = el("table", { "class": "kb-compare-table" });
-      var head = el("tr");
-      head.appendChild(el("th", { scope: "col" }, "Field"));
-      found.forEach(function (e) {
-        var th = el("th", { scope: "col", "data-kb-id": e.id });
-        th.appendChild(el("a", { href: pattern.replace(C.idSlot, e.id) }, e.name));
-        head.appendChild(th);
-      });
-      table.appendChild(el("thead")).appendChild(head);
-      var body = el("tbody");
-      fields.forEach(function (f) {
-        var tr = el("tr", { "data-kb-field": f.name });
-        tr.appendChild(el("th", { scope: "row" }, f.label));
-        found.forEach(function (e) {
-          var td = el("td", { "data-kb-id": e.id });
-          var source = factsOf(e.doc, f.name);
-          if (source) {
-            Array.prototype.forEach.call(source.childNodes, function (node) {
-              td.appendChild(document.importNode(node, true));
-            });
-          } else {
-            td.textContent = "—";
-          }
-          tr.appendChild(td);
-        });
-        body.appendChild(tr);
-      });
-      table.appendChild(body);
-      result.appendChild(table);
-      var text = "Comparing " + found.length + " " + (found.length === 1 ? "entry" : "entries") + ".";
-      if (missing.length) {
-        text += " Not found: " + missing.map(function (e) { return e.id; }).join(", ") + ".";
+    if (ids.some(function (id) { return !self.cache[id]; })) {
+      this.status.textContent = "Loading " + ids.length + (ids.length === 1 ? " entry…" : " entries…");
+    }
+    Promise.all(ids.map(function (id) { return self.load(id); })).then(function (entries) {
+      if (token !== self.token) return;
+      self.found = entries.filter(function (e) { return !e.missing; });
+      self.missing = entries.filter(function (e) { return e.missing; });
+      self.render();
+      self.say(news);
+      if (self.focusAfter !== undefined) {
+        var after = self.focusAfter;
+        var target = after === null ? self.pick : after.indexOf("name:") === 0
+          ? self.result.querySelector('th[data-kb-id="' + after.slice(5) + '"] a')
+          : self.result.querySelector('button[data-kb-remove="' + after + '"]');
+        (target || self.pick).focus();
+        self.focusAfter = undefined;
       }
-      status.textContent = text;
     });
-  }
+  };
+
+  Compare.prototype.say = function (news) {
+    var n = this.found.length;
+    var text = news ? news + " " : "";
+    if (!n) text += "No entries chosen yet.";
+    else text += "Comparing " + n + " " + (n === 1 ? "entry" : "entries") + ".";
+    if (n >= 2) {
+      var rows = this.rows.length, differ = this.differing;
+      if (!differ) text += " All " + rows + " rows agree.";
+      else if (this.onlyDiff) {
+        text += " Showing the " + differ + " of " + rows + " rows that differ.";
+      } else {
+        text += " " + differ + " of " + rows + " rows differ, marked \u2260.";
+      }
+    }
+    if (this.wide) text += " Scroll the table sideways to see them all.";
+    var gone = this.unknown.concat(this.missing.map(function (e) { return e.id; }));
+    if (gone.length) text += " Not found: " + gone.join(", ") + ".";
+    this.status.textContent = text;
+  };
+
+  Compare.prototype.statusCell = function (entry, td) {
+    var self = this;
+    var node = entry.doc.querySelector("[" + C.status + "]");
+    if (!node) {
+      td.appendChild(el("span", { "class": "kb-state kb-state-active" }, "Active"));
+      return;
+    }
+    var code = node.getAttribute(C.status) || "";
+    var state = el("strong", { "class": "kb-state kb-state-retired", "data-kb-state": code });
+    var title = node.querySelector(".admonition-title");
+    if (title) copyChildren(title, state);
+    else state.textContent = code;
+    td.appendChild(state);
+    var successor = node.querySelector("[" + C.successor + "]");
+    if (!successor) return;
+    var line = el("span", { "class": "kb-successor" }, "Successor: ");
+    copyChildren(successor, line);
+    td.appendChild(line);
+    var next = successor.getAttribute(C.successor);
+    if (next && ID_RE.test(next) && this.known[next] && this.ids.indexOf(next) === -1 &&
+        this.ids.length < MAX_COMPARED) {
+      var button = el("button", { type: "button", "class": "kb-compare-successor",
+        "data-kb-add": next }, "Compare with " + this.nameOf(next));
+      button.addEventListener("click", function () {
+        // the button goes with the redraw: focus moves to the successor's column
+        self.focusAfter = "name:" + next;
+        self.add(next);
+      });
+      td.appendChild(button);
+    }
+  };
+
+  Compare.prototype.render = function () {
+    var self = this;
+    var found = this.found;
+    var table = el("table", { "class": "kb-compare-table" });
+    var head = el("tr");
+    head.appendChild(el("th", { scope: "col" }, "Field"));
+    found.forEach(function (e, i) {
+      var th = el("th", { scope: "col", "data-kb-id": e.id });
+      // Where the column stands, for a reader who scrolls through them (shown when they do).
+      if (found.length > 1) {
+        th.appendChild(el("span", { "class": "kb-compare-pos", "aria-hidden": "true" },
+          (i + 1) + " of " + found.length));
+      }
+      th.appendChild(el("a", { href: self.pattern.replace(C.idSlot, e.id), "class": "kb-compare-name" }, e.name));
+      var remove = el("button", { type: "button", "class": "kb-compare-remove",
+        "data-kb-remove": e.id, "aria-label": "Remove " + e.name + " from the comparison" });
+      remove.appendChild(el("span", { "aria-hidden": "true" }, "\u00d7 "));
+      remove.appendChild(document.createTextNode("Remove"));
+      remove.addEventListener("click", function () { self.remove(e.id); });
+      th.appendChild(remove);
+      head.appendChild(th);
+    });
+    table.appendChild(el("thead")).appendChild(head);
+    var body = el("tbody");
+    var rows = [{ name: "status", label: "Status" }].concat(this.fields);
+    this.rows = [];
+    this.differing = 0;
+    rows.forEach(function (f) {
+      var tr = el("tr", { "data-kb-field": f.name });
+      var th = el("th", { scope: "row" });
+      tr.appendChild(th);
+      var keys = {};
+      found.forEach(function (e) {
+        var td = el("td", { "data-kb-id": e.id });
+        if (f.name === "status") {
+          self.statusCell(e, td);
+        } else {
+          var source = factsOf(e.doc, f.name);
+          var absent = source ? null
+            : e.doc.querySelector("[" + C.factMissing + '="' + f.name + '"]');
+          if (source) {
+            copyChildren(source, td);
+          } else if (absent) {
+            // as the entry page and the tables say it: "not given", or "n/a" and why
+            var why = absent.getAttribute("data-kb-missing") || "not given";
+            var span = el("span", { "class": "kb-missing", "data-kb-missing": why }, why);
+            if (absent.getAttribute("title")) span.setAttribute("title", absent.getAttribute("title"));
+            td.appendChild(span);
+          } else {
+            td.textContent = "\u2014";
+          }
+        }
+        // No value ("not given", "n/a", or no row) is one value: a row where no entry has
+        // one says nothing that differs.
+        keys[f.name !== "status" && !factsOf(e.doc, f.name) ? "" : valueKey(td)] = true;
+        tr.appendChild(td);
+      });
+      var differs = found.length > 1 && Object.keys(keys).length > 1;
+      if (differs) {
+        tr.setAttribute(DIFFERS, "");
+        th.appendChild(el("span", { "class": "kb-differs-mark", "aria-hidden": "true" }, "\u2260"));
+        self.differing += 1;
+      }
+      th.appendChild(document.createTextNode(f.label));
+      if (differs) th.appendChild(el("span", { "class": "kb-visually-hidden" }, " (differs)"));
+      body.appendChild(tr);
+      self.rows.push({ tr: tr, differs: differs });
+    });
+    table.appendChild(body);
+    this.table = table;
+    this.result.textContent = "";
+    this.result.appendChild(table);
+    this.showRows();
+    this.fit();
+  };
+
+  Compare.prototype.showRows = function () {
+    var only = this.onlyDiff && this.found && this.found.length > 1;
+    (this.rows || []).forEach(function (row) { row.tr.hidden = only && !row.differs; });
+  };
+
+  // Column widths: the label column fixed, the entries sharing the rest equally. When they
+  // cannot all have a readable width, as many as can are in view and the rest scroll
+  // sideways; the columns then divide the view exactly, so that wherever scrolling stops
+  // (it snaps to columns) no column lies half under the sticky labels.
+  Compare.prototype.fit = function () {
+    var table = this.table;
+    if (!table) { this.scrolls(0, 0); return; }
+    if (!document.body.contains(table)) return;
+    var n = this.found.length;
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    var phone = window.matchMedia("(max-width: 600px)").matches;
+    var label = (phone ? 6.3 : 8) * rem;
+    var avail = this.result.clientWidth - 2 - label; // the table's borders
+    var least = phone ? avail : Math.min(avail, 9.5 * rem);
+    var inView = Math.max(1, Math.floor(avail / least));
+    var col = Math.floor((avail / Math.min(n, inView)) * 10) / 10;
+    var cells = table.tHead.rows[0].cells;
+    cells[0].style.width = label + "px";
+    for (var i = 1; i < cells.length; i++) cells[i].style.width = col + "px";
+    table.style.width = (label + n * col) + "px";
+    this.result.style.setProperty("--kb-label-width", label + "px");
+    this.scrolls(n, inView);
+  };
+
+  // With more entries than fit, the table scrolls in its box: a shadow on the right edge
+  // shows it, and the box can take the keyboard focus (arrow keys scroll it).
+  Compare.prototype.scrolls = function (n, inView) {
+    var box = this.result;
+    this.wide = n > inView;
+    box.classList.toggle("kb-compare-wide", this.wide);
+    if (this.wide) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Comparison table, " + inView + " of " + n +
+        " entries in view; scrolls sideways");
+    } else {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  };
 
   /* ---------------------------------------------------------------- ranking widget */
 
@@ -824,7 +1160,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-compare]"), function (box) {
       if (box.dataset[READY]) return;
       box.dataset[READY] = "1";
-      setupCompare(box);
+      new Compare(box); // wires itself to the page
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-rank]"), function (box) {
       if (box.dataset[READY]) return;

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -370,8 +371,251 @@ def test_compare_page_on_a_phone_keeps_field_labels_in_view(base_url: str, page:
     assert_clean(page)
 
 
+GENERATORS = "image-generators/compare/"
+
+
+def open_compare(page: Any, base_url: str, ids: list[str]) -> None:
+    """The compare page of these image generators at 1280 px, once their columns are drawn."""
+    page.set_viewport_size({"width": DESKTOPS[0][0], "height": DESKTOPS[0][1]})
+    page.goto(base_url + GENERATORS + "?" + "&".join(f"id={i}" for i in ids))
+    page.locator(".kb-compare thead").wait_for()
+
+
+def compared(page: Any) -> list[str]:
+    heads = page.locator(".kb-compare thead th[data-kb-id]")
+    return [str(h.get_attribute("data-kb-id")) for h in heads.all()]
+
+
+def url_ids(page: Any) -> list[str]:
+    return parse_qs(urlsplit(page.url).query).get("id", [])
+
+
+def test_compare_status_row_names_a_successor(base_url: str, page: Any) -> None:
+    data = raw("image-generators")
+    assert (
+        data["dall-e-2"]["status"] == "superseded" and data["dall-e-2"]["successor"] == "gpt-image"
+    )
+    assert data["flux"].get("status", "active") == "active"
+    open_compare(page, base_url, ["dall-e-2", "flux"])
+    row = page.locator(".kb-compare tr[data-kb-field=status]")
+    assert "Status" in row.locator("th").inner_text()
+    old = row.locator("td[data-kb-id=dall-e-2]")
+    assert old.locator(".kb-state").inner_text().startswith("Superseded since 2026-05-12")
+    successor = old.locator(".kb-successor a")
+    assert successor.inner_text() == data["gpt-image"]["name"]
+    assert str(successor.get_attribute("href")).endswith("../gpt-image/")
+    assert row.locator("td[data-kb-id=flux]").inner_text() == "Active"
+    # the successor is one click away from the comparison
+    old.locator("button[data-kb-add=gpt-image]").click()
+    page.locator(".kb-compare thead th[data-kb-id=gpt-image]").wait_for()
+    assert compared(page) == ["dall-e-2", "flux", "gpt-image"]
+    focused = "document.activeElement.closest('th') && document.activeElement.closest('th')"
+    assert page.evaluate(focused + ".dataset.kbId") == "gpt-image"  # focus not lost
+    assert url_ids(page) == ["dall-e-2", "flux", "gpt-image"]
+    assert row.locator("td[data-kb-id=dall-e-2] button").count() == 0  # compared already
+    assert_clean(page)
+
+
+def test_compare_marks_differences_and_can_hide_identical_rows(base_url: str, page: Any) -> None:
+    data = raw("image-generators")
+    one, two = data["dall-e-2"], data["dall-e-3"]
+    assert one["maker"] == two["maker"] and one["summary"] != two["summary"]
+    assert (one["status"], one["status_date"], one["successor"]) == (
+        two["status"],
+        two["status_date"],
+        two["successor"],
+    )
+    open_compare(page, base_url, ["dall-e-2", "dall-e-3"])
+    rows = page.locator(".kb-compare tbody tr")
+    differing = page.locator(".kb-compare tbody tr[data-kb-differs]")
+    for same in ("maker", "status"):
+        row = page.locator(f".kb-compare tr[data-kb-field={same}]")
+        assert row.get_attribute("data-kb-differs") is None, same
+        assert "\u2260" not in row.locator("th").inner_text()
+    for other in ("summary", "pricing", "features"):
+        row = page.locator(f".kb-compare tr[data-kb-field={other}]")
+        assert row.get_attribute("data-kb-differs") == "", other
+        head = row.locator("th")
+        # marked by a sign and in words, not by colour alone
+        assert head.locator(".kb-differs-mark").inner_text() == "\u2260"
+        assert head.locator(".kb-visually-hidden").text_content() == " (differs)"
+        weight = head.evaluate("h => getComputedStyle(h).fontWeight")
+        assert int(weight) >= 700
+    # a row where neither has a value ("not given", "n/a") is not a difference
+    empty = [f for f in ("plan_price_min", "api_price_max") if f not in one and f not in two]
+    assert empty
+    for field in empty:
+        row = page.locator(f".kb-compare tr[data-kb-field={field}]")
+        assert row.get_attribute("data-kb-differs") is None, field
+    total, differ = rows.count(), differing.count()
+    assert 0 < differ < total
+    status = page.locator(".kb-compare .kb-status")
+    assert f"{differ} of {total} rows differ" in status.inner_text()
+
+    toggle = page.get_by_role("checkbox", name="Only differences")
+    toggle.focus()
+    page.keyboard.press("Space")  # by keyboard
+    assert toggle.is_checked()
+    assert page.locator(".kb-compare tr[data-kb-field=maker]").is_hidden()
+    assert page.locator(".kb-compare tr[data-kb-field=summary]").is_visible()
+    visible = page.locator(".kb-compare tbody tr:visible")
+    assert visible.count() == differ
+    assert f"Showing the {differ} of {total} rows that differ" in status.inner_text()
+    assert status.get_attribute("role") == "status"  # announced
+    assert parse_qs(urlsplit(page.url).query)["only"] == ["differences"]  # and shared
+    other = page.context.new_page()
+    other.goto(page.url)
+    other.locator(".kb-compare thead").wait_for()
+    assert other.get_by_role("checkbox", name="Only differences").is_checked()
+    assert other.locator(".kb-compare tbody tr:visible").count() == differ
+    other.close()
+    page.keyboard.press("Space")
+    assert not toggle.is_checked()
+    assert page.locator(".kb-compare tbody tr:visible").count() == total
+    assert "only" not in parse_qs(urlsplit(page.url).query)
+    assert_clean(page)
+
+
+def test_compare_shows_entries_in_the_order_of_the_address(base_url: str, page: Any) -> None:
+    # neither the table's order (by name) nor the catalog's
+    for ids in (["midjourney", "canva", "dall-e-2"], ["dall-e-2", "midjourney", "canva"]):
+        open_compare(page, base_url, ids)
+        assert compared(page) == ids
+        first_cells = page.locator(".kb-compare tr[data-kb-field=maker] td")
+        assert [c.get_attribute("data-kb-id") for c in first_cells.all()] == ids
+    assert_clean(page)
+
+
+FOUR = ["dall-e-2", "midjourney", "canva", "flux"]
+
+COLUMNS = """() => {
+  const rect = sel => document.querySelector(".kb-compare " + sel).getBoundingClientRect();
+  const box = rect("[data-kb-compare-result]"), label = rect("thead th:first-child");
+  const cols = [...document.querySelectorAll(".kb-compare thead th[data-kb-id]")].map(th => {
+    const r = th.getBoundingClientRect();
+    return {id: th.dataset.kbId, left: r.left, right: r.right};
+  });
+  return {box: {left: box.left, right: box.right}, label: {left: label.left, right: label.right},
+          cols, page: document.documentElement.scrollWidth};
+}"""
+
+
+def test_compare_four_generators_fit_at_1280(base_url: str, page: Any) -> None:
+    open_compare(page, base_url, FOUR)
+    geometry = page.evaluate(COLUMNS)
+    assert geometry["page"] <= DESKTOPS[0][0]
+    assert [c["id"] for c in geometry["cols"]] == FOUR
+    for col in geometry["cols"]:  # every column whole inside the box: none clipped
+        assert col["left"] >= geometry["box"]["left"] - 1, col
+        assert col["right"] <= geometry["box"]["right"] + 1, col
+        assert col["right"] - col["left"] >= 180, col  # a readable width
+    box = page.locator(".kb-compare [data-kb-compare-result]")
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+    assert "kb-compare-wide" not in str(box.get_attribute("class"))
+    assert page.evaluate(BROKEN_WORDS, ".kb-compare th[scope=row]") == [], "a label cut in two"
+    assert_clean(page)
+
+
+def test_compare_more_than_fit_scrolls_beside_the_labels(base_url: str, page: Any) -> None:
+    six = [*FOUR, "ideogram", "krea"]
+    open_compare(page, base_url, six)
+    box = page.locator(".kb-compare [data-kb-compare-result]")
+    # the overflow is visible: a shadow, a focusable named region, a sentence
+    assert "kb-compare-wide" in str(box.get_attribute("class"))
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("aria-label")
+    assert "linear-gradient" in box.evaluate("b => getComputedStyle(b).backgroundImage")
+    assert "Scroll the table sideways" in page.locator(".kb-compare .kb-status").inner_text()
+    start = page.evaluate(COLUMNS)
+    assert start["cols"][0]["left"] >= start["label"]["right"] - 1
+    for scrolled in (70, 260, 10_000):
+        box.evaluate("(b, x) => b.scrollTo({left: x, behavior: 'instant'})", scrolled)
+        page.wait_for_timeout(300)  # scrolling snaps to a column's edge
+        assert box.evaluate("b => b.scrollLeft") > 0
+        geometry = page.evaluate(COLUMNS)
+        label = geometry["label"]
+        assert label["left"] >= geometry["box"]["left"] - 1  # the labels stay in view
+        shown = [c for c in geometry["cols"] if c["right"] > label["right"] + 1]
+        # the first column in view starts beside the labels, not under them
+        assert shown[0]["left"] >= label["right"] - 1, (scrolled, shown[0], label)
+        assert geometry["cols"][-1]["right"] >= geometry["box"]["right"] - 1 or scrolled < 10_000
+    assert geometry["cols"][-1]["right"] <= geometry["box"]["right"] + 1  # the last one whole
+    assert_clean(page)
+
+
+def test_compare_remove_and_add_entries_rewrite_the_address(base_url: str, page: Any) -> None:
+    data = raw("image-generators")
+    open_compare(page, base_url, ["midjourney", "dall-e-2", "canva"])
+    length = page.evaluate("history.length")
+    page.get_by_role(
+        "button", name=f"Remove {data['dall-e-2']['name']} from the comparison"
+    ).click()
+    page.wait_for_function("!document.querySelector('.kb-compare th[data-kb-id=\"dall-e-2\"]')")
+    assert compared(page) == ["midjourney", "canva"]
+    assert url_ids(page) == ["midjourney", "canva"]
+    # focus stays where the reader was: on the next column's Remove button
+    assert page.evaluate("document.activeElement.dataset.kbRemove") == "canva"
+    assert "Removed" in page.locator(".kb-compare .kb-status").inner_text()
+
+    picker = page.get_by_label("Add an AI image generator")
+    offered = picker.locator("option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    assert set(offered) == set(data) - {"midjourney", "canva"}
+    picker.select_option("flux")
+    page.locator(".kb-compare-add button").click()
+    page.locator(".kb-compare thead th[data-kb-id=flux]").wait_for()
+    assert compared(page) == ["midjourney", "canva", "flux"]
+    assert url_ids(page) == ["midjourney", "canva", "flux"]
+    assert (
+        page.locator(".kb-compare tr[data-kb-field=maker] td[data-kb-id=flux]").inner_text()
+        == (data["flux"]["maker"])
+    )
+    assert page.evaluate("history.length") == length  # replaced, not a step for Back
+
+    shared = page.url  # the address shows the same view to whoever opens it
+    other = page.context.new_page()
+    other.goto(shared)
+    other.locator(".kb-compare thead").wait_for()
+    assert compared(other) == ["midjourney", "canva", "flux"]
+    other.close()
+    assert_clean(page)
+
+
+def test_compare_link_of_an_entry_offers_to_add_another(base_url: str, page: Any) -> None:
+    data = raw("image-generators")
+    page.goto(base_url + "image-generators/midjourney/")
+    page.locator(".kb-actions a", has_text="Compare").click()
+    page.wait_for_url("**/compare/?id=midjourney")
+    page.locator(".kb-compare thead").wait_for()
+    assert compared(page) == ["midjourney"]
+    adder = page.locator(".kb-compare-add")
+    assert "kb-prominent" in str(adder.get_attribute("class")) and adder.is_visible()
+    picker = page.get_by_label("Add another to compare")
+    assert picker.is_visible() and picker.is_enabled()
+    assert picker.locator("option[value=midjourney]").count() == 0
+    assert picker.locator("option[value=dall-e-2]").inner_text() == (
+        f"{data['dall-e-2']['name']} (superseded)"
+    )
+    assert page.get_by_role("checkbox", name="Only differences").count() == 0  # one entry
+    picker.focus()
+    page.keyboard.press("End")  # the keyboard chooses, Enter adds
+    last = picker.evaluate("s => s.value")
+    page.keyboard.press("Enter")
+    page.locator(f".kb-compare thead th[data-kb-id={last}]").wait_for()
+    assert url_ids(page) == ["midjourney", last]
+    assert "kb-prominent" not in str(adder.get_attribute("class"))
+    # removing every entry leaves the picker, never an empty table
+    for entry in ("midjourney", last):
+        page.locator(f"button[data-kb-remove={entry}]").click()
+        page.wait_for_function(f"!document.querySelector('button[data-kb-remove=\"{entry}\"]')")
+    assert page.locator(".kb-compare table").count() == 0
+    assert urlsplit(page.url).query == ""
+    picker = page.get_by_label("Choose an AI image generator to compare")
+    assert picker.evaluate("s => s === document.activeElement")  # focus not lost
+    assert_clean(page)
+
+
 AXE_PAGES = [
     "image-generators/",
+    "image-generators/compare/?id=dall-e-2&id=midjourney&id=canva&id=flux&id=ideogram&id=krea",
     "annotation-vendors/",
     "case-studies/",
     "annotation-vendors/compare/?id=cvat&id=labelme",

@@ -47,6 +47,8 @@ sources:
   - url: https://example.com/{id}/about
     title: About optimizer {n}
     kind: vendor
+    supports: [kind, compression, input_formats, output_formats, max_file_size_mb, max_batch,
+      pricing]
     accessed: 2026-01-05
 last_verified: 2026-01-06
 """

@@ -54,6 +54,7 @@ sources:
     title: About optimizer {n}
     kind: vendor
     accessed: 2026-11-24
+    supports: {supports}
 last_verified: 2026-11-24
 """
 

@@ -109,9 +109,7 @@ technology: A diffusion model
 ownership: user
 free_allowance: 25 images a day
 ease_of_use: {{rating: high, basis: Rated high., source: "https://example.org/reviews/{id}"}}
-customizability: {{rating: average, basis: Rated average., source: "https://example.org/reviews/{id}"}}
-cost: {{rating: cheap, basis: Rated cheap., source: "https://example.org/reviews/{id}"}}
-versatility: {{rating: high, basis: Rated high., source: "https://example.org/reviews/{id}"}}
+plan_price_min: 8
 """,
     "image-optimizers": """\
 id: {id}
@@ -149,6 +147,26 @@ majority_baseline: 0.7963
 }
 
 
+# The comparable facts each template fills, named by its first source (every fact is cited).
+CITED = {
+    "annotation-vendors": "offering, license, techniques, data_types, deployment, "
+    "sourcing_modes, pricing",
+    "image-generators": "access, pricing, features, ownership, plan_price_min",
+    "image-optimizers": "kind, compression, input_formats, output_formats, max_file_size_mb, "
+    "max_batch, pricing, features, integrations",
+    "case-studies": "samples, test_share, result, majority_baseline",
+}
+
+
+def _sources(catalog: str) -> str:
+    facts = CITED.get(catalog)
+    if not facts:
+        return SOURCES
+    return SOURCES.replace(
+        "    accessed: 2024-05-01\n", f"    accessed: 2024-05-01\n    supports: [{facts}]\n", 1
+    )
+
+
 def generate(root: Path, total: int) -> int:
     """Write ``total`` valid entries spread over every catalog; return the count written."""
     per_fixed = 20  # targets of references: techniques, sourcing modes, tasks
@@ -166,7 +184,7 @@ def generate(root: Path, total: int) -> int:
             "mode": f"sourcing-mode-{n % per_fixed:05d}",
             "task": f"vision-task-{n % per_fixed:05d}",
         }
-        body = template + (DESCRIPTION if n % 2 else "") + SOURCES
+        body = template + (DESCRIPTION if n % 2 else "") + _sources(catalog)
         path = root / catalog / f"{entry_id}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(body.format(**values), encoding="utf-8")

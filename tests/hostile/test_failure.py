@@ -215,6 +215,7 @@ sources:
     title: Page {n}
     accessed: 2024-05-01
     kind: vendor
+    supports: [kind, compression, input_formats, pricing]
 last_verified: 2024-05-02
 added: 2024-04-01
 """

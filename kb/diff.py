@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from jinja2 import Environment, PackageLoader
 
 from kb.models import CATALOGS
-from kb.yamlread import parse
+from kb.yamlread import MAX_FILE_BYTES, parse
 
 
 class GitError(Exception):
@@ -42,9 +42,14 @@ class CatalogDiff:
     changed: dict[str, list[Change]] = field(default_factory=dict)
 
 
+# How the working tree is named where a revision would be (``kb diff BASE`` alone).
+WORKTREE = "the working tree"
+
+
 @dataclass
 class Diff:
-    """The changes between two revisions, by catalog, and files that could not be read."""
+    """The changes between two revisions (``head`` may be :data:`WORKTREE`), by catalog,
+    and files that could not be read."""
 
     base: str
     head: str
@@ -84,6 +89,31 @@ def _entries(repo: Path, rev: str, folder: str) -> tuple[dict[tuple[str, str], A
             bad.append(f"{name} at {rev}")
             continue
         found[(path.parent.name, path.stem)] = doc.data
+    return found, bad
+
+
+def _worktree_entries(repo: Path, folder: str) -> tuple[dict[tuple[str, str], Any], list[str]]:
+    """The raw data of every entry file on disk, edits not yet committed (nor staged) and
+    new files included, and the files that did not parse. A symbolic link is not read."""
+    _git(repo, "rev-parse", "--git-dir")  # "not a git repository" when that is the cause
+    found: dict[tuple[str, str], Any] = {}
+    bad: list[str] = []
+    for catalog in CATALOGS:
+        directory = repo / folder / catalog
+        if not directory.is_dir() or directory.is_symlink():
+            continue
+        for path in sorted(directory.glob("*.yml")):
+            name = f"{folder}/{catalog}/{path.name}"
+            if path.is_symlink() or not path.is_file():
+                bad.append(f"{name} in {WORKTREE}")
+                continue
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)
+            doc = parse(raw, name)
+            if doc.problems or not isinstance(doc.data, dict):
+                bad.append(f"{name} in {WORKTREE}")
+                continue
+            found[(catalog, path.stem)] = doc.data
     return found, bad
 
 
@@ -146,10 +176,15 @@ def _list_changes(old: list[Any], new: list[Any], name: str) -> list[Change]:
     return found
 
 
-def diff(repo: Path, base: str, head: str = "HEAD", folder: str = "catalog") -> Diff:
-    """Compare the catalogs at two revisions of the git repository ``repo``."""
+def diff(repo: Path, base: str, head: str | None = "HEAD", folder: str = "catalog") -> Diff:
+    """Compare the catalogs at two revisions of the git repository ``repo``; with ``head``
+    None, compare ``base`` with the files on disk (:data:`WORKTREE`)."""
     before, bad_before = _entries(repo, base, folder)
-    after, bad_after = _entries(repo, head, folder)
+    if head is None:
+        head = WORKTREE
+        after, bad_after = _worktree_entries(repo, folder)
+    else:
+        after, bad_after = _entries(repo, head, folder)
     result = Diff(base, head, unreadable=list(dict.fromkeys(bad_before + bad_after)))
     for catalog, entry_id in sorted(before.keys() | after.keys()):
         change = result.catalogs.setdefault(catalog, CatalogDiff())
@@ -276,6 +311,7 @@ def to_markdown(d: Diff) -> str:
     return env.get_template("diff.md").render(
         base=d.base,
         head=d.head,
+        worktree=d.head == WORKTREE,
         empty=d.empty,
         catalogs=d.catalogs,
         unreadable=d.unreadable,

@@ -54,7 +54,7 @@ def history(tree: Tree) -> Tree:
 def test_markdown_lists_added_removed_and_changed_fields(
     history: Tree, cli: Callable[..., Run]
 ) -> None:
-    run = cli("diff", "HEAD~1")
+    run = cli("diff", "HEAD~1", "HEAD")
     assert run.code == 0, run.err
     out = run.out
     assert "## Catalog changes (`HEAD~1` → `HEAD`)" in out
@@ -147,6 +147,33 @@ def test_list_items_and_nested_fields_one_line_each(history: Tree, cli: Callable
     )
 
 
+def test_without_head_the_working_tree_is_compared(history: Tree, cli: Callable[..., Run]) -> None:
+    """Edits not yet committed (nor staged) and new files count: `kb diff origin/main` while
+    editing used to say "No catalog entry changed"."""
+    assert "No catalog entry changed." in cli("diff", "HEAD").out
+    text = history.valid("annotation-techniques", "polygon").replace(
+        "summary: A closed outline that follows the object's edge.", "summary: An outline."
+    )
+    history.write("annotation-techniques", "polygon", text)
+    history.write(
+        "annotation-techniques",
+        "mask",
+        text.replace("id: polygon", "id: mask").replace("name: Polygon", "name: Mask"),
+    )
+    run = cli("diff", "HEAD")
+    assert run.code == 0, run.err
+    assert run.out.startswith("## Catalog changes (`HEAD` → the working tree)")
+    assert "**Added:** `mask`" in run.out
+    assert (
+        "| `summary` | A closed outline that follows the object's edge. | An outline. |" in run.out
+    )
+    assert "`catalog/vision-tasks/broken.yml in the working tree`" in run.out
+    data = json.loads(cli("diff", "HEAD", "--format", "json").out)
+    assert data["head"] == "the working tree"
+    assert data["catalogs"]["annotation-techniques"]["added"] == ["mask"]
+    assert "No catalog entry changed." in cli("diff", "HEAD", "HEAD").out  # committed: none
+
+
 def test_same_revision_has_no_changes(history: Tree, cli: Callable[..., Run]) -> None:
     run = cli("diff", "HEAD", "HEAD")
     assert run.code == 0
@@ -196,7 +223,7 @@ def test_entry_values_names_and_branches_are_escaped_in_the_markdown(
     git(history.base, "add", "-A", "catalog")
     git(history.base, "commit", "-q", "-m", "third")
     git(history.base, "branch", "evil<details>`x`|$(id)", "HEAD~1")  # a branch name
-    run = cli("diff", "evil<details>`x`|$(id)")
+    run = cli("diff", "evil<details>`x`|$(id)", "HEAD")
     assert run.code == 0, run.err
     out = run.out
     for active in (IMAGE, LINK, "<details>", "<summary>", "<b", "<img", "](", "$(", "`x`"):

@@ -96,3 +96,17 @@ def test_the_offered_hook_checks_the_whole_catalog_on_every_commit() -> None:
     hook = next(h for h in offered if h["id"] == "kb-validate")
     assert hook["entry"] == "kb validate"
     assert hook["always_run"] is True and hook["pass_filenames"] is False
+
+
+def test_ruff_runs_from_the_virtual_environment_as_in_ci() -> None:
+    """No ruff release pinned apart from the test extra's (v0.8.4 linted with other rules
+    than the ruff CI installs): the hooks run the ruff of the virtual environment, with the
+    commands CI runs."""
+    config = YAML(typ="safe").load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert all(r["repo"] == "local" for r in config["repos"])
+    hooks = {h["id"]: h for r in config["repos"] for h in r["hooks"]}
+    assert hooks["ruff-check"]["entry"].startswith("ruff check")
+    assert hooks["ruff-format"]["entry"] == "ruff format"
+    assert {hooks[h]["language"] for h in ("ruff-check", "ruff-format")} == {"system"}
+    extra = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert '"ruff>=' in extra

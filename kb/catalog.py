@@ -118,7 +118,11 @@ def check_references(kb: KnowledgeBase) -> None:
                     )
                     continue
                 line, col = doc.where((name, *suffix))
-                hint = _dangling_hint(target, existing[target_catalog])
+                # Never offer the entry itself (a successor is another entry).
+                others = existing[target_catalog] - (
+                    {file_id} if target_catalog == catalog else set()
+                )
+                hint = _dangling_hint(target, others)
                 kb.problems.append(
                     Problem(
                         doc.path,

@@ -9,16 +9,28 @@ import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment, PackageLoader
 
 from kb.models import CATALOGS
-from kb.yamlread import parse
+from kb.yamlread import MAX_FILE_BYTES, parse
 
 
 class GitError(Exception):
     """git refused: not a repository, or an unknown revision."""
+
+
+class Change(NamedTuple):
+    """One line of a changed entry: a field's value changed (``kind`` "changed"; a value
+    set or cleared has None on the other side), or one item of a list field ``added`` or
+    ``removed`` (the item in ``after`` or ``before``). ``field`` is a path: ``price.rating``,
+    ``sources[1].accessed`` (the item's index in the newer list)."""
+
+    field: str
+    before: Any
+    after: Any
+    kind: str = "changed"
 
 
 @dataclass
@@ -27,12 +39,17 @@ class CatalogDiff:
 
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    changed: dict[str, list[tuple[str, Any, Any]]] = field(default_factory=dict)
+    changed: dict[str, list[Change]] = field(default_factory=dict)
+
+
+# How the working tree is named where a revision would be (``kb diff BASE`` alone).
+WORKTREE = "the working tree"
 
 
 @dataclass
 class Diff:
-    """The changes between two revisions, by catalog, and files that could not be read."""
+    """The changes between two revisions (``head`` may be :data:`WORKTREE`), by catalog,
+    and files that could not be read."""
 
     base: str
     head: str
@@ -75,28 +92,99 @@ def _entries(repo: Path, rev: str, folder: str) -> tuple[dict[tuple[str, str], A
     return found, bad
 
 
-def _changes(
-    old: dict[str, Any], new: dict[str, Any], prefix: str = ""
-) -> list[tuple[str, Any, Any]]:
-    """Changed fields; a mapping on both sides (a rating) is compared key by key, so a
-    reviewer sees ``price.rating: expensive → average`` rather than two whole mappings."""
+def _worktree_entries(repo: Path, folder: str) -> tuple[dict[tuple[str, str], Any], list[str]]:
+    """The raw data of every entry file on disk, edits not yet committed (nor staged) and
+    new files included, and the files that did not parse. A symbolic link is not read."""
+    _git(repo, "rev-parse", "--git-dir")  # "not a git repository" when that is the cause
+    found: dict[tuple[str, str], Any] = {}
+    bad: list[str] = []
+    for catalog in CATALOGS:
+        directory = repo / folder / catalog
+        if not directory.is_dir() or directory.is_symlink():
+            continue
+        for path in sorted(directory.glob("*.yml")):
+            name = f"{folder}/{catalog}/{path.name}"
+            if path.is_symlink() or not path.is_file():
+                bad.append(f"{name} in {WORKTREE}")
+                continue
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)
+            doc = parse(raw, name)
+            if doc.problems or not isinstance(doc.data, dict):
+                bad.append(f"{name} in {WORKTREE}")
+                continue
+            found[(catalog, path.stem)] = doc.data
+    return found, bad
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any], prefix: str = "") -> list[Change]:
+    """Changed fields; a mapping on both sides (a rating, a free quota) is compared key by
+    key, so a reviewer sees ``price.rating: expensive → average`` rather than two whole
+    mappings, and a list on both sides item by item (:func:`_list_changes`)."""
     keys = list(old) + [k for k in new if k not in old]
-    found: list[tuple[str, Any, Any]] = []
+    found: list[Change] = []
     for k in keys:
         a, b = old.get(k), new.get(k)
         if a == b:
             continue
         if isinstance(a, dict) and isinstance(b, dict):
             found += _changes(a, b, f"{prefix}{k}.")
+        elif isinstance(a, list) and isinstance(b, list):
+            found += _list_changes(a, b, f"{prefix}{k}")
         else:
-            found.append((f"{prefix}{k}", a, b))
+            found.append(Change(f"{prefix}{k}", a, b))
     return found
 
 
-def diff(repo: Path, base: str, head: str = "HEAD", folder: str = "catalog") -> Diff:
-    """Compare the catalogs at two revisions of the git repository ``repo``."""
+# What identifies an item of a list of mappings across two versions (a source by its URL).
+_ITEM_KEYS = ("id", "url", "name", "title")
+
+
+def _list_changes(old: list[Any], new: list[Any], name: str) -> list[Change]:
+    """One line per item removed and per item added; a mapping item that changed (matched by
+    its id, URL, name or title, else by its place among the changed items) field by field.
+    Items only reordered are one line with both lists."""
+    left = list(enumerate(old))
+    right = list(enumerate(new))
+    for item in old:  # unchanged items, each matched once (a list may repeat a value)
+        i = next((n for n, (_, x) in enumerate(left) if x == item), None)
+        j = next((n for n, (_, y) in enumerate(right) if y == item), None)
+        if i is not None and j is not None:
+            del left[i], right[j]
+    if not left and not right:
+        return [Change(name, old, new)]
+    pairs: list[tuple[Any, int, Any]] = []
+    for key in _ITEM_KEYS:
+        for a in list(left):
+            if not isinstance(a[1], dict) or a[1].get(key) is None:
+                continue
+            b = next(
+                (b for b in right if isinstance(b[1], dict) and b[1].get(key) == a[1][key]), None
+            )
+            if b is not None:
+                left.remove(a)
+                right.remove(b)
+                pairs.append((a[1], b[0], b[1]))
+    if len(left) == len(right) and all(isinstance(x, dict) for _, x in left + right):
+        pairs += [(a, j, b) for (_, a), (j, b) in zip(left, right, strict=True)]
+        left, right = [], []
+    found: list[Change] = []
+    for a, j, b in sorted(pairs, key=lambda p: p[1]):
+        found += _changes(a, b, f"{name}[{j}].")
+    found += [Change(name, x, None, "removed") for _, x in left]
+    found += [Change(name, None, y, "added") for _, y in right]
+    return found
+
+
+def diff(repo: Path, base: str, head: str | None = "HEAD", folder: str = "catalog") -> Diff:
+    """Compare the catalogs at two revisions of the git repository ``repo``; with ``head``
+    None, compare ``base`` with the files on disk (:data:`WORKTREE`)."""
     before, bad_before = _entries(repo, base, folder)
-    after, bad_after = _entries(repo, head, folder)
+    if head is None:
+        head = WORKTREE
+        after, bad_after = _worktree_entries(repo, folder)
+    else:
+        after, bad_after = _entries(repo, head, folder)
     result = Diff(base, head, unreadable=list(dict.fromkeys(bad_before + bad_after)))
     for catalog, entry_id in sorted(before.keys() | after.keys()):
         change = result.catalogs.setdefault(catalog, CatalogDiff())
@@ -124,13 +212,23 @@ def _plain(value: Any) -> Any:
 
 
 def to_json(d: Diff) -> str:
-    """The diff as JSON: ``{"base", "head", "catalogs": {name: {added, removed, changed}}}``."""
+    """The diff as JSON: ``{"base", "head", "catalogs": {name: {added, removed, changed}}}``;
+    ``changed`` maps an entry to its lines, ``{"field", "change", "before", "after"}`` with
+    ``change`` one of "changed", "added" or "removed" (an item of a list)."""
     catalogs = {
         name: {
             "added": c.added,
             "removed": c.removed,
             "changed": {
-                entry: [{"field": f, "before": _plain(a), "after": _plain(b)} for f, a, b in rows]
+                entry: [
+                    {
+                        "field": row.field,
+                        "change": row.kind,
+                        "before": _plain(row.before),
+                        "after": _plain(row.after),
+                    }
+                    for row in rows
+                ]
                 for entry, rows in c.changed.items()
             },
         }
@@ -162,8 +260,11 @@ _ESCAPES = {
 }
 
 # A name shown as code: a code span shows its content literally, but a backtick would end it
-# and a pipe still splits a table cell, so only plain names get one.
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9_.,:/~^@+-]+(?: [A-Za-z0-9_.,:/~^@+-]+)*")
+# and a pipe still splits a table cell, so only plain names get one (with an item's index,
+# ``sources[1].accessed``).
+_PLAIN_NAME = re.compile(
+    r"(?:[A-Za-z0-9_.,:/~^@+-]|\[[0-9]+\])+(?: (?:[A-Za-z0-9_.,:/~^@+-]|\[[0-9]+\])+)*"
+)
 
 
 def escape(text: str, limit: int = CUT) -> str:
@@ -184,7 +285,8 @@ def _cell(value: Any) -> str:
     """A value for a Markdown table cell: escaped, one line, cut (see :func:`escape`)."""
     if value is None:
         return "—"
-    text = value if isinstance(value, str) else json.dumps(_plain(value), ensure_ascii=False)
+    value = _plain(value)  # a date as YYYY-MM-DD
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return escape(text)
 
 
@@ -209,6 +311,7 @@ def to_markdown(d: Diff) -> str:
     return env.get_template("diff.md").render(
         base=d.base,
         head=d.head,
+        worktree=d.head == WORKTREE,
         empty=d.empty,
         catalogs=d.catalogs,
         unreadable=d.unreadable,

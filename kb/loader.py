@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -11,7 +12,7 @@ from kb.catalog import KnowledgeBase, check_references
 from kb.citations import citation_problems
 from kb.fields import ID_PATTERN
 from kb.messages import describe, message_for
-from kb.models import CATALOGS, Entry
+from kb.models import CATALOGS, Entry, verified_before_read
 from kb.problems import Problem, display_path
 from kb.yamlread import MAX_FILE_BYTES, Document, parse
 
@@ -51,16 +52,33 @@ def validate_entry(doc: Document, catalog: str, file_id: str) -> Entry | None:
         entry = model.model_validate(data)
     except ValidationError as err:
         allowed = list(model.model_fields)
-        for error in err.errors(include_url=False):
+        errors = err.errors(include_url=False)
+        for error in errors:
             loc = tuple(error["loc"])
             line, col = doc.where(loc, key=error["type"] == "extra_forbidden")
             if (line, col) not in flagged:
                 doc.problem(line, col, message_for(error, allowed))
+        if not any(tuple(e["loc"]) == ("last_verified",) for e in errors):
+            _verified_before_read(doc, data, flagged)
         return None
     for loc, message in citation_problems(entry, catalog):
         line, col = doc.where(loc)
         doc.problem(line, col, message)
     return entry if not doc.problems else None
+
+
+def _verified_before_read(doc: Document, data: dict[str, Any], flagged: set[Any]) -> None:
+    """The model compares ``last_verified`` with the sources' ``accessed`` dates only when
+    every source is valid; with a broken source, compare the dates as written, so that this
+    problem shows in the same run as the others, not only after they are fixed."""
+    sources = data.get("sources")
+    if not isinstance(sources, list):
+        return
+    accessed = [s.get("accessed") for s in sources if isinstance(s, dict)]
+    error = verified_before_read(data.get("last_verified"), accessed)
+    line, col = doc.where(("last_verified",))
+    if error is not None and (line, col) not in flagged:
+        doc.problem(line, col, f"last_verified: {error.message()}")
 
 
 def load_file(path: Path, catalog: str) -> tuple[Entry | None, Document]:

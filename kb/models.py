@@ -74,6 +74,20 @@ SEED = v.vocab("source-kind")["seed"]
 FieldName = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 
 
+def verified_before_read(value: Any, accessed: list[Any]) -> PydanticCustomError | None:
+    """The error for a ``last_verified`` date earlier than the newest ``accessed`` date (the
+    dates among ``accessed``; anything else is ignored), or None."""
+    newest = max((d for d in accessed if isinstance(d, date)), default=None)
+    if not isinstance(value, date) or newest is None or value >= newest:
+        return None
+    return PydanticCustomError(
+        "verified_before_read",
+        "{value} is before {newest}, when a cited source was read; nothing can be "
+        "verified before its source was read",
+        {"value": value.isoformat(), "newest": newest.isoformat()},
+    )
+
+
 class Source(BaseModel):
     """Where a fact in the entry comes from."""
 
@@ -268,15 +282,12 @@ class Entry(BaseModel):
     @field_validator("last_verified")
     @classmethod
     def _after_sources_read(cls, value: date | None, info: ValidationInfo) -> date | None:
+        # Only when every source is valid; otherwise kb.loader checks the raw dates, so that
+        # this problem is listed in the same run as the sources' own.
         sources: list[Source] = info.data.get("sources") or []
-        newest = max((s.accessed for s in sources), default=None)
-        if value is not None and newest is not None and value < newest:
-            raise PydanticCustomError(
-                "verified_before_read",
-                "{value} is before {newest}, when a cited source was read; nothing can be "
-                "verified before its source was read",
-                {"value": value.isoformat(), "newest": newest.isoformat()},
-            )
+        error = verified_before_read(value, [s.accessed for s in sources])
+        if error is not None:
+            raise error
         return value
 
     @field_validator("*")

@@ -4,10 +4,15 @@ Uses the C-backed libyaml event parser (ruamel.yaml.clib) and composes the event
 that anything risky is refused at the event where it appears: anchors and aliases (no
 "billion laughs" expansion is ever attempted), tags, directives, several documents, duplicate
 keys, and absurd nesting. Scalars resolve as YAML 1.2 does: ``no``/``on`` stay strings.
+
+libyaml accepts a few documents YAML 1.2 forbids and misreads a few it allows (the YAML test
+suite's cases in tests/data/yaml-test-suite show which). :func:`_check_layout` refuses each
+of those at its line:col, so that a file is either read as YAML 1.2 reads it or refused.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -98,10 +103,20 @@ def resolve_plain(text: str) -> Any:
 
 
 class _Composer:
-    def __init__(self, doc: Document, events: Iterator[Any]) -> None:
+    def __init__(self, doc: Document, events: Iterator[Any], text: str = "") -> None:
         self.doc = doc
         self.events = events
+        self.text = text
         self.counts: dict[str, int] = {}
+        # What _check_layout needs: the column of each enclosing block collection (a key's
+        # or a dash's), how deep in [ ] / { } the parser is, every scalar's span, and the
+        # lines that continue a flow collection or a quoted scalar in block context.
+        self.block_columns: list[int] = [-1]
+        self.flow = 0
+        self.spans: list[tuple[int, int]] = []
+        self.quoted_spans: list[tuple[int, int]] = []
+        self.continued: list[tuple[int, int, int]] = []  # (first line, last line, column)
+        self.block_scalars: list[int] = []  # where each | or > scalar starts
 
     def next(self) -> Any:
         return next(self.events)
@@ -142,6 +157,7 @@ class _Composer:
             raise _Stop
         if kind == "ScalarEvent":
             plain = event.style in (None, "") and event.implicit[0]
+            self.scalar_layout(event, plain)
             if not plain:
                 return event.value
             try:
@@ -153,16 +169,61 @@ class _Composer:
                     "put it in quotes if it is text",
                 )
                 return None
+        start = self.enter(event)
         if kind == "SequenceStartEvent":
             items: list[Any] = []
             event = self.next()
             while type(event).__name__ != "SequenceEndEvent":
                 items.append(self.node(event, (*path, len(items)), depth + 1))
                 event = self.next()
+            self.leave(start, event)
             return items
-        return self.mapping(path, depth)
+        result, end = self.mapping(path, depth)
+        self.leave(start, end)
+        return result
 
-    def mapping(self, path: Path_, depth: int) -> dict[str, Any]:
+    def enter(self, event: Any) -> Any:
+        """A collection starts: a block one sets the column its lines are measured against."""
+        if event.flow_style:
+            self.flow += 1
+        else:
+            self.block_columns.append(event.start_mark.column)
+        return event
+
+    def leave(self, start: Any, end: Any) -> None:
+        """A collection ends: a [ ] or { } written over several lines in block context is
+        remembered, for :func:`_check_layout` to check the indentation of its lines."""
+        if not start.flow_style:
+            self.block_columns.pop()
+            return
+        self.flow -= 1
+        if self.flow == 0 and end.end_mark.line > start.start_mark.line:
+            self.continued.append(
+                (start.start_mark.line, end.end_mark.line, self.block_columns[-1])
+            )
+
+    def scalar_layout(self, event: Any, plain: bool) -> None:
+        """Note what :func:`_check_layout` needs of a scalar; refuse a plain ``-``, ``?`` or
+        ``:`` that a flow collection ends right after (``[-]``: YAML forbids it, libyaml
+        reads a dash)."""
+        start, end = event.start_mark, event.end_mark
+        self.spans.append((start.index, end.index))
+        style = event.style or ""
+        if style in "'\"" and style and end.line > start.line:
+            self.quoted_spans.append((start.index, end.index))
+            if self.flow == 0:
+                self.continued.append((start.line, end.line, self.block_columns[-1]))
+        elif style in ("|", ">"):
+            self.block_scalars.append(start.index)
+        if plain and self.flow and event.value[:1] in ("-", "?", ":"):
+            after = self.text[start.index + 1 : start.index + 2]
+            if not after or after in " \t\n,[]{}":
+                self.doc.problem(
+                    *_pos(start),
+                    f"'{event.value[0]}' alone is not a value in [ ] or {{ }}; put it in quotes",
+                )
+
+    def mapping(self, path: Path_, depth: int) -> tuple[dict[str, Any], Any]:
         result: dict[str, Any] = {}
         event = self.next()
         while type(event).__name__ != "MappingEndEvent":
@@ -170,6 +231,7 @@ class _Composer:
                 self.refuse(event, "mapping keys must be plain words, not lists or mappings")
                 raise _Stop
             self.check_node(event)
+            self.check_key(event)
             key, key_pos = str(event.value), _pos(event.start_mark)
             first = self.doc.keys.get((*path, key))
             kept = self.doc.values.get((*path, key))
@@ -182,7 +244,26 @@ class _Composer:
                 self.doc.keys[(*path, key)] = key_pos
                 result[key] = value
             event = self.next()
-        return result
+        return result, event
+
+    def check_key(self, event: Any) -> None:
+        """Refuse a key that is missing (``: value``, a lone ``?``: YAML reads null, not
+        text) and a key libyaml split off a ``?`` (``{?x: 1}`` is the key ``?x`` in YAML,
+        ``x`` in libyaml)."""
+        start = event.start_mark.index
+        plain = event.style in (None, "") and event.implicit[0]
+        self.scalar_layout(event, plain)
+        if plain and event.value == "":
+            self.doc.problem(
+                *_pos(event.start_mark),
+                "a key is missing (YAML would read an empty key as null); write one",
+            )
+        elif start > 0 and self.text[start - 1] == "?":
+            self.doc.problem(
+                event.start_mark.line + 1,
+                event.start_mark.column,
+                "a key that starts with '?' must be in quotes",
+            )
 
     def document(self) -> Any:
         self.next()  # StreamStart
@@ -197,6 +278,115 @@ class _Composer:
         if type(event).__name__ != "StreamEndEvent":
             self.refuse(event, "more than one YAML document (---) in the file; keep one entry")
         return data
+
+
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*(?:[ \t]+(?:#.*)?)?")
+
+
+def _check_layout(doc: Document, text: str, composer: _Composer) -> None:
+    """Refuse what libyaml lets through but YAML 1.2 forbids, each at its line:col: a
+    comment glued to a value (``]#``, ``"x"#``, ``>#``); a line of a ``[ ]``, ``{ }`` or
+    quoted value, in block context, that is not indented past its key or dash (tabs do not
+    count); a block scalar whose leading blank lines hold more spaces than its first line."""
+    _check_comments(doc, text, composer.spans)
+    for index in composer.block_scalars:
+        _check_block_scalar(doc, text, index)
+    if composer.continued:
+        _check_continued(doc, text, composer)
+
+
+def _inside(index: int, spans: list[tuple[int, int]], firsts: list[int]) -> bool:
+    n = bisect.bisect_right(firsts, index) - 1
+    return n >= 0 and spans[n][0] <= index < spans[n][1]
+
+
+def _glued_hashes(text: str) -> Iterator[int]:
+    """Every ``#`` that follows a character other than a space, tab or line break."""
+    index = text.find("#", 1)
+    while index > 0:
+        if text[index - 1] not in " \t\n":
+            yield index
+        index = text.find("#", index + 1)
+
+
+def _check_comments(doc: Document, text: str, spans: list[tuple[int, int]]) -> None:
+    """A ``#`` right after a character, outside any scalar and any comment, is a comment
+    libyaml accepts and YAML does not (``[a]#x``, ``"a"#x``)."""
+    firsts: list[int] = []
+    comment_line = -1
+    for index in _glued_hashes(text):
+        firsts = firsts or [a for a, _ in spans]
+        if _inside(index, spans, firsts):
+            continue
+        line, col = _line_col(text, index)
+        if line == comment_line:
+            continue
+        comment_line = line
+        head = index - col + 1
+        row = text[head:index]
+        opened = any(
+            (m.start() == 0 or row[m.start() - 1] in " \t")
+            and not _inside(head + m.start(), spans, firsts)
+            for m in re.finditer("#", row)
+        )
+        if not opened:
+            doc.problem(line, col, "a comment needs a space before '#'; add one")
+
+
+def _check_block_scalar(doc: Document, text: str, index: int) -> None:
+    """The header of a ``|`` or ``>`` scalar ends or has a space before its comment; with
+    no indentation digit, no leading blank line is wider than the first line (YAML refuses
+    it, libyaml guesses the indentation from the blank lines)."""
+    end = text.find("\n", index)
+    header = text[index:end]
+    line, col = _line_col(text, index)
+    if not _BLOCK_HEADER.fullmatch(header):
+        doc.problem(line, col, f"'{header[0]}' must be followed by a space or a line break")
+        return
+    if any(c.isdigit() for c in header.split("#")[0]):
+        return
+    widest = 0
+    while end >= 0:
+        start, end = end + 1, text.find("\n", end + 1)
+        row = text[start:] if end < 0 else text[start:end]
+        if row.strip(" "):
+            if widest > len(row) - len(row.lstrip(" ")):
+                doc.problem(
+                    line,
+                    col,
+                    "the blank lines that start this text hold more spaces than its first "
+                    "line; delete those spaces",
+                )
+            return
+        widest = max(widest, len(row))
+
+
+def _check_continued(doc: Document, text: str, composer: _Composer) -> None:
+    """Each further line of a ``[ ]``, ``{ }`` or quoted value in block context is indented
+    past the key or dash it belongs to, by spaces (libyaml ignores this indentation)."""
+    rows = text.split("\n")
+    starts = [0]
+    for row in rows:
+        starts.append(starts[-1] + len(row) + 1)
+    quoted = composer.quoted_spans
+    firsts = [a for a, _ in quoted]
+    for first, last, column in composer.continued:
+        for line in range(first + 1, last + 1):
+            row = rows[line]
+            spaces = len(row) - len(row.lstrip(" "))
+            rest = row[spaces:]
+            if not rest or spaces > column:
+                continue
+            inside = _inside(starts[line] + spaces, quoted, firsts)
+            if not inside and (rest.startswith("#") or not rest.strip(" \t")):
+                continue  # a comment or a blank line between items
+            doc.problem(
+                line + 1,
+                spaces + 1,
+                f"this line continues the value that starts on line {first + 1} and must be "
+                f"indented by more than {column} space(s) (tabs do not count)",
+            )
+            break
 
 
 def _decode(doc: Document, raw: bytes) -> str | None:
@@ -221,6 +411,10 @@ def _decode(doc: Document, raw: bytes) -> str | None:
     # YAML reads \r\n and \r as line breaks (its scalars get \n either way); normalising
     # first makes every line:col below agree with the parser's and with editors'.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text and not text.endswith("\n"):
+        # A last line without its line break: libyaml then drops the trailing spaces and
+        # breaks of a block scalar (``|+`` keeps them); with the break it reads what YAML does.
+        text += "\n"
     nul = text.find("\x00")
     if nul >= 0:
         doc.problem(*_line_col(text, nul), "contains a NUL byte; this is not a text file")
@@ -291,9 +485,10 @@ def parse(raw: bytes, path: str) -> Document:
     text = _decode(doc, raw)
     if text is None:
         return doc
-    composer = _Composer(doc, _events(text))
+    composer = _Composer(doc, _events(text), text)
     try:
         doc.data = composer.document()
+        _check_layout(doc, text, composer)
     except _Stop:
         doc.data = None
     except MarkedYAMLError as err:

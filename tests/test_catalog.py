@@ -26,5 +26,15 @@ def test_a_dangling_successor_is_reported_with_a_suggestion(tree: Tree) -> None:
     assert problem.path == "catalog/annotation-techniques/polygon.yml"
     assert problem.message == (
         "successor: 'bounding-bx' is not an entry of annotation-techniques "
-        "(known: bounding-box, polygon); did you mean 'bounding-box'?"
+        "(known: bounding-box); did you mean 'bounding-box'?"
+    )
+
+
+def test_a_successor_is_never_offered_the_entry_itself(tree: Tree) -> None:
+    """A typo close to the entry's own id used to get "did you mean" that id, which the
+    model refuses next ("names the entry itself")."""
+    tree.supersede("annotation-techniques", "polygon", "polygn")
+    (problem,) = load(Path("catalog")).problems
+    assert problem.message == (
+        "successor: 'polygn' is not an entry of annotation-techniques (known: bounding-box)"
     )

@@ -54,7 +54,7 @@ def history(tree: Tree) -> Tree:
 def test_markdown_lists_added_removed_and_changed_fields(
     history: Tree, cli: Callable[..., Run]
 ) -> None:
-    run = cli("diff", "HEAD~1")
+    run = cli("diff", "HEAD~1", "HEAD")
     assert run.code == 0, run.err
     out = run.out
     assert "## Catalog changes (`HEAD~1` → `HEAD`)" in out
@@ -63,7 +63,7 @@ def test_markdown_lists_added_removed_and_changed_fields(
     assert "**Removed:** `bounding-box`" in out
     assert "**Changed `in-house`**" in out
     assert "| `price.rating` | expensive | average |" in out
-    assert '| `data_types` | \\["image", "video"\\] | \\["image"\\] |' in out
+    assert "| `data_types` (item removed) | video | — |" in out
     assert "`catalog/vision-tasks/broken.yml at HEAD`" in out  # reported, not a crash
     assert "case-studies" not in out  # unchanged catalogs are not listed
 
@@ -75,13 +75,103 @@ def test_json_has_the_same_facts(history: Tree, cli: Callable[..., Run]) -> None
     techniques = data["catalogs"]["annotation-techniques"]
     assert techniques["added"] == ["polyline"] and techniques["removed"] == ["bounding-box"]
     assert data["catalogs"]["sourcing-modes"]["changed"]["in-house"] == [
-        {"field": "price.rating", "before": "expensive", "after": "average"}
+        {"field": "price.rating", "change": "changed", "before": "expensive", "after": "average"}
+    ]
+    assert data["catalogs"]["annotation-vendors"]["changed"]["label-tool"] == [
+        {"field": "data_types", "change": "removed", "before": "video", "after": None}
     ]
     assert set(data["catalogs"]) == {
         "annotation-techniques",
         "sourcing-modes",
         "annotation-vendors",
     }
+
+
+def test_list_items_and_nested_fields_one_line_each(history: Tree, cli: Callable[..., Run]) -> None:
+    """A list field gains and loses items; a source (a mapping in a list) changes a field,
+    another is added; a free quota (a mapping) changes one number."""
+    text = (
+        history.valid("image-generators", "pic-maker")
+        .replace("features: [text-to-image]", "features: [inpainting, text-to-image, video]")
+        .replace("pricing: [free-tier, credits]", "pricing: [credits]")
+    )
+    before = text + "free_quota: {amount: 25, unit: credit, period: month}\n"
+    history.write("image-generators", "pic-maker", before)
+    git(history.base, "commit", "-q", "-am", "third")
+    after = (
+        text.replace("    accessed: 2024-05-01\n", "    accessed: 2024-06-01\n")
+        .replace("last_verified: 2024-05-02", "last_verified: 2024-06-02")
+        .replace(
+            "last_verified:",
+            "  - url: https://example.com/pricing\n    title: Pricing | plans\n"
+            "    kind: vendor\n    accessed: 2024-06-01\n    supports: [pricing]\n"
+            "last_verified:",
+        )
+        + "free_quota: {amount: 40, unit: credit, period: month}\n"
+    )
+    history.write("image-generators", "pic-maker", after)
+    git(history.base, "commit", "-q", "-am", "fourth")
+
+    out = cli("diff", "HEAD~1").out
+    rows = [line for line in out.splitlines() if line.startswith("| `")]
+    added = (  # the item as JSON, escaped and cut like any value
+        '| `sources` (item added) | — | {"url": "https://example.com/pricing", '
+        '"title": "Pricing \\| plans", "kind": "vendor", "accessed": "2024-06-01", "support… |'
+    )
+    assert rows == [
+        "| `sources[0].accessed` | 2024-05-01 | 2024-06-01 |",
+        added,
+        "| `last_verified` | 2024-05-02 | 2024-06-02 |",
+        "| `free_quota.amount` | 25 | 40 |",
+    ]
+
+    data = json.loads(cli("diff", "HEAD~2", "HEAD", "--format", "json").out)
+    lines = data["catalogs"]["image-generators"]["changed"]["pic-maker"]
+    assert {"field": "features", "change": "added", "before": None, "after": "inpainting"} in lines
+    assert {"field": "features", "change": "added", "before": None, "after": "video"} in lines
+    assert {"field": "pricing", "change": "removed", "before": "free-tier", "after": None} in lines
+    assert {
+        "field": "sources[0].accessed",
+        "change": "changed",
+        "before": "2024-05-01",
+        "after": "2024-06-01",
+    } in lines
+    assert {
+        "field": "free_quota",
+        "change": "changed",
+        "before": None,
+        "after": {"amount": 40, "unit": "credit", "period": "month"},
+    } in lines
+    assert not any(
+        line["field"] in ("features", "pricing") and line["change"] == "changed" for line in lines
+    )
+
+
+def test_without_head_the_working_tree_is_compared(history: Tree, cli: Callable[..., Run]) -> None:
+    """Edits not yet committed (nor staged) and new files count: `kb diff origin/main` while
+    editing used to say "No catalog entry changed"."""
+    assert "No catalog entry changed." in cli("diff", "HEAD").out
+    text = history.valid("annotation-techniques", "polygon").replace(
+        "summary: A closed outline that follows the object's edge.", "summary: An outline."
+    )
+    history.write("annotation-techniques", "polygon", text)
+    history.write(
+        "annotation-techniques",
+        "mask",
+        text.replace("id: polygon", "id: mask").replace("name: Polygon", "name: Mask"),
+    )
+    run = cli("diff", "HEAD")
+    assert run.code == 0, run.err
+    assert run.out.startswith("## Catalog changes (`HEAD` → the working tree)")
+    assert "**Added:** `mask`" in run.out
+    assert (
+        "| `summary` | A closed outline that follows the object's edge. | An outline. |" in run.out
+    )
+    assert "`catalog/vision-tasks/broken.yml in the working tree`" in run.out
+    data = json.loads(cli("diff", "HEAD", "--format", "json").out)
+    assert data["head"] == "the working tree"
+    assert data["catalogs"]["annotation-techniques"]["added"] == ["mask"]
+    assert "No catalog entry changed." in cli("diff", "HEAD", "HEAD").out  # committed: none
 
 
 def test_same_revision_has_no_changes(history: Tree, cli: Callable[..., Run]) -> None:
@@ -133,7 +223,7 @@ def test_entry_values_names_and_branches_are_escaped_in_the_markdown(
     git(history.base, "add", "-A", "catalog")
     git(history.base, "commit", "-q", "-m", "third")
     git(history.base, "branch", "evil<details>`x`|$(id)", "HEAD~1")  # a branch name
-    run = cli("diff", "evil<details>`x`|$(id)")
+    run = cli("diff", "evil<details>`x`|$(id)", "HEAD")
     assert run.code == 0, run.err
     out = run.out
     for active in (IMAGE, LINK, "<details>", "<summary>", "<b", "<img", "](", "$(", "`x`"):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 from conftest import CATALOG_NAMES
+
+from kb.cli import main
 
 # The vendor of the shared tree, as its YAML says it (written out by hand).
 LABEL_TOOL = {
@@ -186,3 +189,42 @@ def test_csv_cells_a_spreadsheet_would_evaluate_are_written_as_text(tree: Any, c
         assert cell == "'" + formula, cell
         assert names[f"formula-{i}"] == formula
     assert rows["bounding-box"]["name"] == "Bounding box"  # ordinary text is untouched
+
+
+def test_the_use_the_data_page_s_pandas_lines_work_on_a_real_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CSV example of docs/use-the-data.md, run as printed on an export of the real
+    catalogs (its download address pointed at the exported files)."""
+    root = Path(__file__).resolve().parents[1]
+    page = (root / "docs" / "use-the-data.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, re.S)
+    code = next(b for b in blocks if "downloads/" in b and "read_csv" in b)
+    monkeypatch.chdir(root)
+    assert main(["export", "--format", "csv", "--out", str(tmp_path / "csv")]) == 0
+    assert main(["export", "--format", "json", "--out", str(tmp_path / "json")]) == 0
+    url = "https://example.org/cv-kb/downloads/"
+    assert url in code
+    names: dict[str, Any] = {}
+    exec(code.replace(url, f"{tmp_path / 'csv'}/"), names)  # the page's own code
+
+    def raw(catalog: str) -> list[dict[str, Any]]:
+        data: list[dict[str, Any]] = json.loads((tmp_path / "json" / f"{catalog}.json").read_text())
+        return data
+
+    vendors = raw("annotation-vendors")
+    for got, vendor in zip(names["techniques"], vendors, strict=True):
+        assert got == vendor["techniques"] if "techniques" in vendor else pd.isna(got)
+    levels = [g.get("ease_of_use", {}).get("rating") for g in raw("image-generators")]
+    for got, level in zip(names["ease"], levels, strict=True):
+        assert got == level if level is not None else pd.isna(got)
+    assert any(isinstance(level, str) for level in levels)
+    for frame, catalog, columns in (
+        (names["generators"], "image-generators", ["max_resolution_px"]),
+        (names["cases"], "case-studies", ["samples", "epochs"]),
+    ):
+        for column in columns:
+            assert str(frame[column].dtype) == "Int64"
+            expected = [e.get(column) for e in raw(catalog)]
+            assert [None if pd.isna(x) else int(x) for x in frame[column]] == expected
+    assert names["generators"]["max_resolution_px"].isna().any()  # blanks: dtype matters

@@ -205,3 +205,28 @@ def test_messages_are_capped() -> None:
     from kb.problems import Problem
 
     assert len(Problem("a.yml", 1, 1, "y" * 5000).message) == 500
+
+
+def test_verified_before_read_is_listed_with_the_other_problems(tree: Any) -> None:
+    """A last_verified earlier than a source's accessed date used to be reported only once
+    the sources were valid, one run after the others: now in the same run."""
+    text = (
+        tree.valid("annotation-techniques", "polygon")
+        .replace("    kind: vendor\n", "    kind: vendr\n")
+        .replace("last_verified: 2024-05-02", "last_verified: 2024-04-02")
+    )
+    path = tree.write("annotation-techniques", "polygon", text)
+    lines = text.splitlines()
+    kind = next(n for n, line in enumerate(lines, 1) if "kind: vendr" in line)
+    verified = next(n for n, line in enumerate(lines, 1) if line.startswith("last_verified:"))
+    problems = sorted((p.line, p.message) for p in load(Path("catalog")).problems)
+    assert [line for line, _ in problems] == [kind, verified]
+    assert problems[0][1].startswith("sources.kind: 'vendr' is not allowed")
+    assert problems[1][1] == (
+        "last_verified: 2024-04-02 is before 2024-05-01, when a cited source was read; "
+        "nothing can be verified before its source was read"
+    )
+    # once the source is fixed, the model reports the same line (no duplicate either way)
+    path.write_text(text.replace("kind: vendr", "kind: vendor"), encoding="utf-8")
+    (alone,) = load(Path("catalog")).problems
+    assert (alone.line, alone.message) == problems[1]

@@ -91,3 +91,44 @@ def test_the_checks_catch_what_they_look_for() -> None:
         "echo ${{inputs.name}}",
     ]
     assert unpinned_uses(old) == ["actions/checkout@v4", "actions/setup-python@0a5c615"]
+
+
+ROOT = Path(__file__).resolve().parents[1] / ".github" / "workflows"
+
+
+def _runs(job: dict[str, Any]) -> list[str]:
+    return [str(s.get("run", "")) for s in job.get("steps") or []]
+
+
+def test_ci_checks_every_supported_python_and_cancels_superseded_runs() -> None:
+    ci = load(ROOT / "ci.yml")
+    assert ci["concurrency"]["cancel-in-progress"] is True
+    assert "github.ref" in ci["concurrency"]["group"]  # one group per branch or pull request
+    job = ci["jobs"]["check"]
+    assert job["strategy"]["matrix"]["python-version"] == ["3.11", "3.12", "3.13"]
+    setup = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/setup-"))
+    assert setup["with"]["python-version"] == "${{ matrix.python-version }}"
+    scripts = "\n".join(_runs(job))
+    for command in ("ruff check kb tests benchmarks", "ruff format --check kb tests benchmarks"):
+        assert command in scripts
+        assert command in (ROOT.parents[1] / ".ci" / "run").read_text("utf-8")
+    assert "mypy kb" in scripts
+
+
+def test_deploy_publishes_main_only_after_the_strict_build_and_check_site() -> None:
+    deploy = load(ROOT / "deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    build = deploy["jobs"]["build"]
+    steps = [str(s.get("uses", "")).split("@")[0] or str(s.get("run")) for s in build["steps"]]
+    order = [
+        "actions/configure-pages",
+        "mkdocs build --strict",
+        "kb check-site site",
+        "actions/upload-pages-artifact",
+    ]
+    assert [s for s in steps if s in order] == order
+    job = deploy["jobs"]["deploy"]
+    assert job["needs"] == "build"
+    assert job["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [str(s["uses"]).split("@")[0] for s in job["steps"]] == ["actions/deploy-pages"]
+    assert deploy["permissions"] == {"contents": "read"}  # only the deploy job may write

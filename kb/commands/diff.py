@@ -14,12 +14,19 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser(
         "diff",
         help="entries added, removed and changed between two git revisions",
-        description="Compare the catalogs at two git revisions (HEAD defaults to HEAD) and "
-        "print the entries added, removed and changed field by field, as Markdown for a "
-        "pull-request comment or as JSON. Exit 0, or 2 when a revision is unknown.",
+        description="Compare the catalogs at two git revisions, or at BASE and the working "
+        "tree when HEAD is left out (uncommitted edits and new files included), and print the "
+        "entries added, removed and changed field by field, as Markdown for a pull-request "
+        "comment or as JSON. Exit 0, or 2 when a revision is unknown.",
     )
     p.add_argument("base", metavar="BASE", help="the revision before, e.g. origin/main")
-    p.add_argument("head", nargs="?", default="HEAD", metavar="HEAD")
+    p.add_argument(
+        "head",
+        nargs="?",
+        default=None,
+        metavar="HEAD",
+        help="the revision after (default: the working tree, as it is on disk)",
+    )
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument(
         "--catalog-dir",

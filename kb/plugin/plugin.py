@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -41,6 +41,8 @@ log = logging.getLogger("mkdocs.plugins.kb")
 ASSETS = site_pages.ASSETS
 STYLES = site_pages.STYLES
 SCRIPTS = site_pages.SCRIPTS
+# Far below MkDocs' "last" (-100): the swap must follow every other plugin's post-build step.
+LAST = -1_000_000
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -134,10 +136,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         server.watch(str(project_dir(config) / self.config.catalog_dir))
         return server
 
+    @event_priority(LAST)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Swap the staged site in, unless strict mode will fail the build: MkDocs counts
         warnings and aborts only after this event, and a site with warnings must not
-        replace the previous one."""
+        replace the previous one. Runs after every other plugin's ``on_post_build``
+        (whatever the order of ``plugins:``), which may still write into the site (the
+        search index) or warn."""
         if self.staged is None:
             return
         failed = config.strict and any(

@@ -3,7 +3,7 @@ sanitised HTML for Markdown. The templates only lay these out; they never format
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from functools import lru_cache
 from typing import Any
@@ -61,6 +61,7 @@ class Item:
     external: bool = False
     note: str | None = None
     badge: bool = False  # a status shown as a badge (superseded, discontinued)
+    why: str | None = None  # a remark derived from the figures: the sentence explaining it
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,16 @@ class Cell:
     html: Markup | None = None
     sort: str = ""
     rating: RatingView | None = None
+
+    @property
+    def remarks(self) -> list[Item]:
+        """The remarks derived from the figures (shown after the value and its citations)."""
+        return [i for i in self.items if i.why]
+
+    @property
+    def plain(self) -> Cell:
+        """The value without its remarks."""
+        return replace(self, items=[i for i in self.items if not i.why])
 
     @property
     def empty(self) -> bool:
@@ -164,6 +175,9 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
     if spec.name == "name":
         own = Item(str(value), linker.entry(catalog, entry.id))
         items = [own, *_status(kb, catalog, entry, linker)]
+    remark = entry.remarks().get(spec.name)
+    if remark is not None and items:
+        items.append(Item(remark.text, badge=True, why=remark.why))
     bullets = spec.many and spec.kind in (Kind.OBJECT, Kind.TEXT)  # sentences read as a list
     return Cell(
         spec.name, items, spec.many and not bullets, bullets, None, _sort_key(spec, values, items)

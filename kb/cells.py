@@ -61,6 +61,7 @@ class Item:
     external: bool = False
     note: str | None = None
     badge: bool = False  # a status shown as a badge (superseded, discontinued)
+    why: str | None = None  # a remark derived from the figures: the sentence explaining it
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,16 @@ class Cell:
     # "n/a" (the field does not apply to this entry); ``why`` says so in words.
     missing: str | None = None
     why: str | None = None
+
+    @property
+    def remarks(self) -> list[Item]:
+        """The remarks derived from the figures (shown after the value and its citations)."""
+        return [i for i in self.items if i.why]
+
+    @property
+    def plain(self) -> Cell:
+        """The value without its remarks."""
+        return replace(self, items=[i for i in self.items if not i.why])
 
     @property
     def empty(self) -> bool:
@@ -169,6 +180,9 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
     if spec.name == "name":
         own = Item(str(value), linker.entry(catalog, entry.id))
         items = [own, *_status(kb, catalog, entry, linker)]
+    remark = entry.remarks().get(spec.name)
+    if remark is not None and items:
+        items.append(Item(remark.text, badge=True, why=remark.why))
     bullets = spec.many and spec.kind in (Kind.OBJECT, Kind.TEXT)  # sentences read as a list
     found = Cell(
         spec.name, items, spec.many and not bullets, bullets, None, _sort_key(spec, values, items)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from kb import widgets
+from kb import diagrams, widgets
 from kb.catalog import KnowledgeBase
 from kb.introspect import Kind, specs_by_name
 from kb.messages import suggest
@@ -42,6 +42,7 @@ SYNTAX: dict[str, tuple[set[str], set[str], bool]] = {
     "kb-fields": ({"catalog"}, set(), True),
     "kb-limits": (set(), set(), True),
     "kb-rules": ({"catalog"}, set(), True),
+    "kb-diagram": ({"kind"}, set(), True),
 }
 
 
@@ -159,6 +160,13 @@ def _matrix(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
     return widgets.matrix(kb, catalog, names, linker)
 
 
+def _diagram(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
+    kind = a["kind"]
+    if kind not in diagrams.KINDS:
+        raise _Bad(f"kb-diagram: unknown kind '{kind}'{_suggest(kind, list(diagrams.KINDS))}")
+    return diagrams.diagram(kb, kind, linker)
+
+
 def _count(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
     return Markup(str(_chosen(kb, a).count))
 
@@ -188,6 +196,7 @@ RENDERERS: dict[str, _Renderer] = {
     "kb-fields": lambda kb, a, ln: widgets.field_reference(kb, _catalog(a)),
     "kb-limits": lambda kb, a, ln: widgets.limits(),
     "kb-rules": lambda kb, a, ln: widgets.rules(_catalog(a)),
+    "kb-diagram": _diagram,
 }
 
 

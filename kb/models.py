@@ -46,6 +46,7 @@ from kb.fields import (
     Url,
     unique_items,
 )
+from kb.numbers import format_number
 
 T = TypeVar("T")
 V = TypeVar("V", bound=v.Term)
@@ -171,6 +172,15 @@ class LevelRating(Rating[Annotated[v.Term, v.vocab("level")]]):
 
 class CostRating(Rating[Annotated[v.Term, v.vocab("cost-level")]]):
     """A rating on the scale cheap < average < expensive."""
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A note derived from an entry's figures ("below the majority baseline (61.77 %)"),
+    with the sentence that explains it."""
+
+    text: str
+    why: str
 
 
 class Entry(BaseModel):
@@ -308,6 +318,11 @@ class Entry(BaseModel):
     def seed_only(self) -> bool:
         """True when every source is one of the 2023 seed articles."""
         return all(s.kind is SEED for s in self.sources)
+
+    def remarks(self) -> dict[str, Remark]:
+        """What the core reads from an entry's own figures, by the field it qualifies: shown
+        beside that field's value in tables and on the entry page. None by default."""
+        return {}
 
 
 # Filled in only when a product is discontinued or superseded; `kb new` leaves them out.
@@ -853,6 +868,23 @@ class CaseStudy(Entry):
         title="Majority-class baseline",
         description="Accuracy of always predicting the most common class, when known.",
     )
+
+    def remarks(self) -> dict[str, Remark]:
+        """A held-out accuracy at or below the majority-class baseline says so: always
+        answering the most common class would have scored as well, so the figure is no
+        evidence that the model learned anything. A training-data figure is not compared."""
+        base = self.majority_baseline
+        if base is None or self.metric != "test-accuracy" or self.result > base:
+            return {}
+        shown = format_number(base, "percent")
+        lower = self.result < base
+        return {
+            "result": Remark(
+                f"{'below' if lower else 'no better than'} the majority baseline ({shown})",
+                f"Always answering the most common class scores {shown} on the same data; "
+                f"this result is {'lower' if lower else 'the same'}.",
+            )
+        }
 
 
 @dataclass(frozen=True)

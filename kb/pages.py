@@ -30,8 +30,8 @@ from kb.urls import (
 
 # The package's assets (kb/assets/), all published under assets/kb/ on the site; the
 # stylesheets and scripts every page loads, in order (contract.js is generated, see files()).
-ASSETS = ("table.js", "table.css", "stats.css", "embed.js", "embed.css", "icon.svg")
-STYLES = ("table.css", "stats.css", "embed.css")
+ASSETS = ("table.js", "table.css", "stats.css", "embed.js", "embed.css", "diagram.css", "icon.svg")
+STYLES = ("table.css", "stats.css", "embed.css", "diagram.css")
 SCRIPTS = (CONTRACT_JS, "table.js", "embed.js")
 
 

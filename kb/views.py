@@ -13,6 +13,7 @@ from kb.catalog import KnowledgeBase
 from kb.cells import Item, cell, retired
 from kb.citations import citations
 from kb.contract import CONTRACT
+from kb.diagrams import for_entry
 from kb.introspect import FieldSpec, specs_by_name
 from kb.models import ACTIVE, CATALOGS, Entry
 from kb.sharedtable import catalog_table
@@ -162,6 +163,7 @@ def entry_page(
         status=_status(kb, catalog, entry, linker),
         owner=_owner(entry),
         description=None if description.empty else description,
+        diagram=for_entry(catalog, entry),
         facts=[(c, s) for c, s in facts if not c.empty],
         cites=cites,
         sources=sources,

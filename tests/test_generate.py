@@ -16,7 +16,7 @@ MKDOCS_YML = (
     published_yml("Engines test", nav="  - Notes: notes.md\n")
     + """\
 # Zensical loads only what is listed
-extra_css: [assets/kb/table.css, assets/kb/stats.css, assets/kb/embed.css]
+extra_css: [assets/kb/table.css, assets/kb/stats.css, assets/kb/embed.css, assets/kb/diagram.css]
 extra_javascript: [assets/kb/contract.js, assets/kb/table.js, assets/kb/embed.js]
 markdown_extensions:
   - kb.markdown

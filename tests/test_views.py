@@ -33,8 +33,13 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 TABLE_TAGS = {"table", "caption", "thead", "tbody", "tr", "th", "td"}
 BLOCKS = {"article", "p", "div", "ul", "ol", "li", "pre", "blockquote", "br", "hr"}
 INLINE = {"a", "span", "time", "em", "strong", "code"}
-TAGS = HEADINGS | TABLE_TAGS | BLOCKS | INLINE
+# A technique's picture (kb.diagrams): inline SVG drawn from the package's shapes.
+FIGURE = {"figure", "figcaption", "svg", "title", "g", "rect", "polygon", "polyline", "circle"}
+FIGURE |= {"ellipse", "path", "text"}
+TAGS = HEADINGS | TABLE_TAGS | BLOCKS | INLINE | FIGURE
 ATTRIBUTES = {"class", "id", "href", "rel", "title", "scope", "datetime", "role", "align"}
+ATTRIBUTES |= {"xmlns", "viewbox", "aria-label", "focusable", "points", "d", "rx", "ry", "r"}
+ATTRIBUTES |= {"x", "y", "width", "height", "cx", "cy"}
 
 
 class Parsed(HTMLParser):

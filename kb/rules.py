@@ -75,12 +75,14 @@ class PriceRule:
         return Outcome(level, tuple(b.field for b, _ in known), f"Derived from the {used}.")
 
     def table(self) -> list[tuple[str, str, str, str]]:
-        """The rule as rows a reader can check: fact, cheap, average, expensive."""
+        """The rule as rows a reader can check: fact (with what it is per), cheap, average,
+        expensive; the bounds without the unit, which the fact names once."""
         rows = []
         for b in self.bands:
-            low = format_number(b.cheap_below, b.display)
-            high = format_number(b.expensive_above, b.display)
-            rows.append((b.label, f"under {low}", f"{low} to {high}", f"over {high}"))
+            low = format_number(b.cheap_below, "usd")
+            high = format_number(b.expensive_above, "usd")
+            per = " (a month)" if b.display == "usd-month" else ""
+            rows.append((b.label + per, f"under {low}", f"{low} to {high}", f"over {high}"))
         return rows
 
 

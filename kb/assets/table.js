@@ -1141,6 +1141,19 @@
 
   /* ---------------------------------------------------------------- wiring */
 
+  // A skip link moves the keyboard, not only the view: focus its target (the table or its
+  // filters), which carries tabindex="-1" for this.
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest("a.kb-skip") : null;
+    if (!link) return;
+    var target = document.getElementById((link.getAttribute("href") || "").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+  });
+
+
   var tables = [];
 
   // Material's search overlay is a dialog without a name (axe: aria-dialog-name).

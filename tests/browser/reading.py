@@ -3,8 +3,10 @@ package), the listed rows, console and network cleanliness, and axe's serious fi
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
+from urllib.request import urlopen
 
 from ruamel.yaml import YAML
 
@@ -15,6 +17,13 @@ def raw(catalog: str) -> dict[str, dict[str, Any]]:
     """The catalog's YAML files as plain data, read independently of the package."""
     yaml = YAML(typ="safe")
     return {p.stem: yaml.load(p.read_text("utf-8")) for p in (CATALOG / catalog).glob("*.yml")}
+
+
+def downloaded(base_url: str, catalog: str) -> dict[str, dict[str, Any]]:
+    """The catalog's JSON download from the served site, by id: what a reader gets, derived
+    ratings included (they are computed by published rules, so the YAML has none)."""
+    with urlopen(f"{base_url}downloads/{catalog}.json") as response:
+        return {e["id"]: e for e in json.load(response)}
 
 
 def shown_ids(scope: Any) -> list[str]:

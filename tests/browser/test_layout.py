@@ -11,7 +11,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser.reading import CATALOG, assert_clean, raw, serious_violations, shown_ids
+from browser.reading import (
+    CATALOG,
+    assert_clean,
+    downloaded,
+    raw,
+    serious_violations,
+    shown_ids,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -158,7 +165,7 @@ def test_sort_buttons_are_one_line_pills_on_a_phone(base_url: str, page: Any) ->
         assert not pill["help"]  # the scales' "?" links are left to the legend on a phone
     page.locator(f"{TABLE} thead th[data-kb-field=cost] .kb-sort").click()
     assert page.locator(f"{TABLE} thead th[data-kb-field=cost]").get_attribute("aria-sort")
-    data = raw("image-generators")
+    data = downloaded(base_url, "image-generators")
     first = data[shown_ids(page)[0]]["cost"].get("rating")
     assert first == "cheap", "sorting by cost puts the cheapest first"
     assert_clean(page)
@@ -221,6 +228,8 @@ def test_filters_fold_behind_a_counting_button_on_a_phone(base_url: str, page: A
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
     assert page.locator(f"{TABLE} .kb-facets").is_visible()
+    page.locator(f"{TABLE} .kb-sheet-foot button").click()  # the sheet closes onto the rows
+    assert not page.locator(f"{TABLE} .kb-facets").is_visible()
     chips.first.click()  # a chip removes its filter
     assert "license=open-source" not in page.url and "license=commercial" in page.url
     assert toggle.inner_text() == "Filters (1)"
@@ -285,13 +294,14 @@ def test_back_from_compare_keeps_selection_and_button_consistent(base_url: str, 
     assert_clean(page)
 
 
-def _ratings(catalog: str, fields: list[str]) -> dict[str, dict[str, str | None]]:
-    return {i: {f: (d.get(f) or {}).get("rating") for f in fields} for i, d in raw(catalog).items()}
+def _ratings(base_url: str, catalog: str, fields: list[str]) -> dict[str, dict[str, str | None]]:
+    data = downloaded(base_url, catalog)
+    return {i: {f: (d.get(f) or {}).get("rating") for f in fields} for i, d in data.items()}
 
 
 def test_a_missing_rating_reads_not_rated_and_sorts_last(base_url: str, page: Any) -> None:
     fields = ["ease_of_use", "customizability", "cost", "versatility"]
-    ratings = _ratings("image-generators", fields)
+    ratings = _ratings(base_url, "image-generators", fields)
     open_at(page, base_url + "image-generators/", DESKTOPS[0])
     for entry_id, levels in ratings.items():
         for field, level in levels.items():
@@ -300,6 +310,7 @@ def test_a_missing_rating_reads_not_rated_and_sorts_last(base_url: str, page: An
                 assert text == "not rated"
             else:
                 assert text.lower() == level.replace("-", " ")
+    page.get_by_label("Retired tools last").uncheck()  # rated or not, retired ones go last
     page.locator(f"{TABLE} th[data-kb-field=cost] button").click()
     order = shown_ids(page)
     unrated = [i for i in order if ratings[i]["cost"] is None]
@@ -315,7 +326,7 @@ def test_a_missing_rating_reads_not_rated_and_sorts_last(base_url: str, page: An
 
 def test_ranking_counts_only_what_is_rated(base_url: str, page: Any) -> None:
     fields = ["ease_of_use", "customizability", "cost", "versatility"]
-    ratings = _ratings("image-generators", fields)
+    ratings = _ratings(base_url, "image-generators", fields)
     page.goto(base_url + "concepts/choosing-an-image-generator/")
     widget = page.locator("[data-kb-rank][data-kb-catalog=image-generators]")
     items = widget.locator(".kb-rank-results li")

@@ -101,7 +101,7 @@ def test_skip_links_take_the_keyboard_to_the_filters_and_to_the_results(
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to the results"
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.tagName") == "TABLE"
+    page.wait_for_function("document.activeElement.tagName === 'TABLE'", timeout=3000)
     # From there the keyboard is in the table: past the column headers' sort buttons, the
     # first row's controls come next, not the filter panel's dozens of checkboxes.
     for presses in range(1, 30):

@@ -61,6 +61,7 @@ class Item:
     external: bool = False
     note: str | None = None
     badge: bool = False  # a status shown as a badge (superseded, discontinued)
+    address: bool = False  # the text is a web address (may break after each "/")
     why: str | None = None  # a remark derived from the figures: the sentence explaining it
 
 
@@ -148,7 +149,7 @@ def _item(kb: KnowledgeBase, spec: FieldSpec, value: Any, linker: Linker) -> Ite
     if isinstance(value, BaseModel):
         return _object_item(value)
     if spec.kind is Kind.URL:
-        return Item(_url_text(value), value, True)
+        return Item(_url_text(value), value, True, address=True)
     if hasattr(value, "isoformat"):
         return Item(value.isoformat())
     return Item(str(value))

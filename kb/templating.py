@@ -28,7 +28,14 @@ def environment() -> Environment:
     env.globals["contract"] = CONTRACT  # the names table.js reads (see kb.contract)
     # Jinja's capitalize lower-cases the rest ("Ai image generator"); this keeps it as written.
     env.filters["upper_first"] = upper_first
+    env.filters["address"] = address
     return env
+
+
+def address(text: str) -> Markup:
+    """A web address shown as text, escaped, with a line-break opportunity after each "/"
+    (browsers do not break there, so a long address would otherwise be cut mid-word)."""
+    return Markup("/<wbr>").join(Markup.escape(part) for part in str(text).split("/"))
 
 
 def upper_first(text: str) -> str:

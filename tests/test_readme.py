@@ -16,7 +16,8 @@ PROSE = re.sub(r"```.*?```", "", README, flags=re.S)
 
 def test_the_environment_is_activated_before_a_bare_command() -> None:
     lines = [line.strip() for block in BLOCKS for line in block.splitlines()]
-    bare = next(n for n, line in enumerate(lines) if re.match(r"(?:\w+=\S+ )*(?:mkdocs|kb) ", line))
+    pattern = r"(?:\w+=\S+ )*(?:python -m |)(?:mkdocs|kb|pytest)\b"
+    bare = next(n for n, line in enumerate(lines) if re.match(pattern, line))
     activate = next(n for n, line in enumerate(lines) if line.startswith(". .venv/bin/activate"))
     assert activate < bare
     assert "activate" in PROSE  # and the prose says why, and again in a new terminal

@@ -1,4 +1,9 @@
-"""Counts behind the stats page: entries by facet value, by freshness, and field coverage."""
+"""Counts behind the stats page: entries by facet value, by freshness, and field coverage.
+
+Every count of a catalog is out of its entries, and so is every chart's scale: a full-width
+bar is the whole catalog. A facet whose entries all have the same value is no chart (one bar
+says nothing a sentence cannot); it is said in a sentence.
+"""
 
 from __future__ import annotations
 
@@ -57,8 +62,20 @@ class Series:
     key: str
     title: str
     description: str
-    total: int
+    total: int  # the catalog's entries: the scale, a full-width bar
     bars: tuple[Bar, ...]
+    # What to say instead of a chart of one bar: "All 3 case studies are active."
+    sentence: str | None = None
+    # The visible heading under the catalog's own: "By access (an entry may have several)"
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """One catalog's charts (two bars or more each) and the facts said in a sentence."""
+
+    charts: list[Series]
+    sentences: list[str]
 
 
 def _frame(kb: KnowledgeBase, catalog: str, spec: FieldSpec) -> pd.DataFrame:
@@ -100,9 +117,23 @@ def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
                 f"value ({many}).",
                 len(entries),
                 bars,
+                _all_alike(catalog, spec, bars[0].label, len(entries)) if len(bars) == 1 else None,
+                f"By {spec.label.lower()}" + (" (an entry may have several)" if spec.many else ""),
             )
         )
     return out
+
+
+def _all_alike(catalog: str, spec: FieldSpec, label: str, count: int) -> str:
+    """The sentence for a facet whose every entry has the one value: "All 3 case studies
+    are active.", "All 3 case studies have the output activation Softmax."."""
+    spec_ = CATALOGS[catalog]
+    who = f"The one {spec_.singular}" if count == 1 else f"All {count} {spec_.plural}"
+    verb = ("is" if count == 1 else "are") if spec.name == "status" else None
+    if verb:  # a lifecycle status reads as an adjective
+        return f"{who} {verb} {label.lower()}."
+    has = "has" if count == 1 else "have"
+    return f"{who} {has} the {spec.label.lower()} {label}."
 
 
 def _age_label(verified: date | None, today: date) -> str:
@@ -127,6 +158,7 @@ def freshness_series(kb: KnowledgeBase, catalog: str, today: date) -> Series:
         f"out of {len(entries)} entries.",
         len(entries),
         tuple(Bar(label, int(counts.get(label, 0)), query) for label in labels),
+        caption="Time since last verified",
     )
 
 
@@ -150,6 +182,7 @@ def coverage_series(kb: KnowledgeBase, catalog: str) -> Series:
         "a value (a rating counts once it is rated).",
         len(entries),
         bars,
+        caption="Optional fields filled in",
     )
 
 
@@ -161,9 +194,25 @@ def _coverage_query(spec: FieldSpec) -> str | None:
 
 
 def catalog_series(kb: KnowledgeBase, catalog: str, today: date) -> list[Series]:
-    """Every chart of one catalog: its facets, then freshness, then coverage."""
+    """Every count of one catalog: its facets, then freshness, then coverage."""
     return [
         *facet_series(kb, catalog),
         freshness_series(kb, catalog, today),
         coverage_series(kb, catalog),
     ]
+
+
+def catalog_stats(kb: KnowledgeBase, catalog: str, today: date) -> CatalogStats:
+    """One catalog's charts, each of two bars or more, and the sentences said instead of a
+    chart of one bar."""
+    every = catalog_series(kb, catalog, today)
+    charts = [s for s in every if len(s.bars) > 1]
+    sentences = [s.sentence or _one_bar(s) for s in every if len(s.bars) <= 1]
+    return CatalogStats(charts, sentences)
+
+
+def _one_bar(series: Series) -> str:
+    """A count with one bar or none that no facet sentence covers (e.g. coverage of a
+    catalog with a single optional field)."""
+    counts = "; ".join(f"{b.label}: {b.count}" for b in series.bars) or "nothing to count"
+    return f"{series.title}: {counts}."

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from kb.catalog import KnowledgeBase
 from kb.charts import bar_chart
 from kb.models import CATALOGS
-from kb.stats import catalog_series
+from kb.stats import catalog_stats
 from kb.templating import render
 from kb.urls import Linker
 
@@ -17,17 +17,21 @@ STATS_SRC = "stats/index.md"
 
 
 def stats_page(kb: KnowledgeBase, linker: Linker, today: date) -> Markup:
-    """Every catalog's charts, each with its numbers as a table, bars linking to the table."""
+    """Every catalog's charts, each with its numbers in a folded table, bars linking to the
+    table; a facet whose entries all have one value is a sentence, not a chart of one bar."""
     sections = []
     for name, spec in CATALOGS.items():
         href = linker.catalog(name)
+        counted = catalog_stats(kb, name, today)
         sections.append(
             {
                 "catalog": name,
                 "title": spec.title,
+                "plural": spec.plural,
                 "href": href,
                 "count": len(kb.entries[name]),
-                "charts": [bar_chart(s, href) for s in catalog_series(kb, name, today)],
+                "sentences": counted.sentences,
+                "charts": [bar_chart(s, href) for s in counted.charts],
             }
         )
     return render("stats.html", sections=sections, today=today.isoformat())

@@ -123,9 +123,16 @@ def test_api_counts_and_ids_equal_the_catalog_files(site: Path) -> None:
 def test_stats_page_has_a_table_for_every_chart_and_bars_link_facets(site: Path) -> None:
     html = (site / "stats" / "index.html").read_text("utf-8")
     assert html.count('<svg class="kb-chart-svg"') == html.count('class="kb-chart-table"') > 20
-    page = page_at(site, "stats/")
+    # each table folded under its chart, in the document
+    assert html.count('<details class="kb-chart-numbers">') == html.count(
+        '<svg class="kb-chart-svg"'
+    )
+    # no chart of one bar
+    for svg in re.findall(r"<svg class=\"kb-chart-svg\".*?</svg>", html, re.S):
+        assert svg.count('class="kb-chart-rect"') >= 2, svg[:300]
+    page = page_at(site, "stats/")  # the links a crawler finds: plain href attributes
     bars = [link for link in page.links if "?" in link and is_internal(link)]
-    in_charts = re.findall(r'<a class="kb-chart-bar" xlink:href="([^"]+)"', html)
+    in_charts = re.findall(r'<a class="kb-chart-bar" href="([^"]+)"', html)
     assert in_charts and set(in_charts) <= {b.replace("&", "&amp;") for b in bars}
     for link in bars:
         target, _ = resolve(site, site / "stats" / "index.html", link)

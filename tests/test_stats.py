@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from kb.loader import load
-from kb.stats import Series, coverage_series, facet_series, freshness_series
+from kb.stats import Series, catalog_stats, coverage_series, facet_series, freshness_series
 
 OTHER_VENDOR = """\
 id: other-tool
@@ -51,9 +51,16 @@ def test_facet_counts_follow_the_filters_values_in_vocabulary_order(tree: Any) -
     techniques = _counts(_series(kb, "-techniques"))
     assert techniques == {"Bounding box": 1, "Polygon": 2}
     assert license_.total == 2
-    # one value in use: a bar, but no link (the table has no filter with a single choice)
+    # one value in use: a bar, but no link (the table has no filter with a single choice),
+    # and on the page no chart of one bar but a sentence
     sourcing = _series(kb, "-sourcing_modes")
     assert _counts(sourcing) == {"In-house": 2} and sourcing.bars[0].query is None
+    assert sourcing.sentence == "All 2 annotation vendors have the sourcing modes In-house."
+    counted = catalog_stats(kb, "annotation-vendors", date(2024, 11, 18))
+    assert sourcing.key not in {s.key for s in counted.charts}
+    assert sourcing.sentence in counted.sentences
+    assert all(len(s.bars) > 1 for s in counted.charts)
+    assert license_.sentence is None and license_ in counted.charts
 
 
 def test_freshness_buckets_by_age_and_counts_never_checked(tree: Any) -> None:

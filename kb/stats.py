@@ -96,12 +96,14 @@ def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
         values = table.facet_values(spec)
         if not values:
             continue
-        # The table offers a filter only for a field with two values or more in use.
+        # A bar links to the filtered table only where the table offers that filter (two
+        # values or more in use, one shared by several entries: CatalogTable.narrows).
+        linked = table.narrows(spec)
         bars = tuple(
             Bar(
                 v["label"],
                 int(counts.get(v["value"], 0)),
-                urlencode({spec.name: v["value"]}) if len(values) > 1 else None,
+                urlencode({spec.name: v["value"]}) if linked else None,
             )
             for v in values
         )

@@ -131,7 +131,10 @@ def test_stats_page_links_every_bar_to_its_catalog(loaded: KnowledgeBase) -> Non
     # every bar links with a plain href (what a crawler follows), and its table row too
     hrefs = [href for href, _ in parsed.links]
     assert "../annotation-vendors/?cols=name%2Clast_verified&sort=last_verified" in hrefs
-    assert 'href="../annotation-techniques/?geometry=box"' in html
+    # a filter the table offers (2d is shared by both techniques) is linked; one it does not
+    # offer (each geometry fits one technique) is not
+    assert 'href="../annotation-techniques/?dimensions=2d"' in html
+    assert "?geometry=" not in html
     assert set(hrefs) <= set(parsed.table_links)
     assert html.count('<a class="kb-chart-bar" href=') == len(hrefs) > 10
 

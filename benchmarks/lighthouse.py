@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PREFIX = "cv-kb"  # the path of site_url in mkdocs.yml
+from screenshots import PREFIX, build  # the same strict build and published path
+
 PAGES = {
     "home": "",
     "catalog": "image-generators/",
@@ -42,15 +42,6 @@ PAGES = {
 }
 ASSERTED = ("accessibility", "best-practices", "seo")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-
-def build(dest: Path) -> None:
-    """``mkdocs build --strict`` of this repository into ``dest``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if proc.returncode:
-        sys.exit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
 
 
 class _Gzip(http.server.SimpleHTTPRequestHandler):

@@ -243,7 +243,8 @@ def _rating_cell(
 ) -> Cell:
     level = value.rating
     top = max((m.rank or 0) for m in spec.vocab or ())
-    labels = {s.name: s.label for s in model_specs(type(entry))}
+    # Only a derived level names the facts it used (most ratings are read from a source).
+    labels = {s.name: s.label for s in model_specs(type(entry))} if value.derived else {}
     view = RatingView(
         label=level.label if level is not None else None,
         rank=level.rank if level is not None else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kb.introspect import field_specs
+from kb.introspect import specs_by_name
 from kb.messages import suggest
 from kb.models import Entry
 
@@ -14,7 +14,7 @@ Loc = tuple[str | int, ...]
 
 def citation_problems(entry: Entry, catalog: str) -> Iterator[tuple[Loc, str]]:
     """Where ``entry`` cites badly, as (YAML location, one-line message) pairs."""
-    specs = {s.name: s for s in field_specs(catalog)}
+    specs = specs_by_name(catalog)  # cached: this runs for every entry
     supported = {name for source in entry.sources for name in source.supports}
     for spec in specs.values():
         if spec.fact and spec.values(entry) and spec.name not in supported:

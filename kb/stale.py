@@ -76,15 +76,30 @@ def newest_source(entry: Entry) -> date:
     return max(s.accessed for s in entry.sources)
 
 
-def _by_source(kb: KnowledgeBase, days: int, today: date | None) -> list[Stale]:
+def stale_entries(
+    kb: KnowledgeBase,
+    days: int = DEFAULT_STALE_DAYS,
+    today: date | None = None,
+    by: str = "verified",
+) -> list[Stale]:
+    """Every valid entry verified more than ``days`` days ago, oldest first; with
+    ``by="source"``, every entry whose newest source was read more than ``days`` days ago
+    (facts age with their sources even when someone re-verified against old pages)."""
     found = []
     for catalog, entry in kb.all():
         newest = newest_source(entry)
-        age = age_days(newest, today)
-        if age <= days:
-            continue
+        if by == "source":
+            age: int | None = age_days(newest, today)
+            if age is not None and age <= days:
+                continue
+        else:
+            if not is_stale(entry, days, today):
+                continue
+            verified = entry.last_verified
+            age = None if verified is None else age_days(verified, today)
         doc = kb.documents.get((catalog, entry.id))
-        line, col = doc.where(("sources",)) if doc else (1, 1)
+        field = "sources" if by == "source" else "last_verified"
+        line, col = doc.where((field,)) if doc else (1, 1)
         path = display_path(kb.path_of(catalog, entry.id))
         found.append(
             Stale(
@@ -97,44 +112,13 @@ def _by_source(kb: KnowledgeBase, days: int, today: date | None) -> list[Stale]:
                 age,
                 entry.seed_only,
                 newest,
-                "source",
+                by,
             )
         )
-    return sorted(found, key=lambda s: (s.newest_source or date.min, s.catalog, s.id))
 
+    # Oldest first (never verified first, by verification).
+    def key(s: Stale) -> tuple[date, str, str]:
+        when = s.newest_source if by == "source" else s.last_verified
+        return (when or date.min, s.catalog, s.id)
 
-def stale_entries(
-    kb: KnowledgeBase,
-    days: int = DEFAULT_STALE_DAYS,
-    today: date | None = None,
-    by: str = "verified",
-) -> list[Stale]:
-    """Every valid entry verified more than ``days`` days ago, oldest first; with
-    ``by="source"``, every entry whose newest source was read more than ``days`` days ago
-    (facts age with their sources even when someone re-verified against old pages)."""
-    if by == "source":
-        return _by_source(kb, days, today)
-    found = []
-    for catalog, entry in kb.all():
-        if not is_stale(entry, days, today):
-            continue
-        doc = kb.documents.get((catalog, entry.id))
-        line, col = doc.where(("last_verified",)) if doc else (1, 1)
-        path = display_path(kb.path_of(catalog, entry.id))
-        verified = entry.last_verified
-        age = None if verified is None else age_days(verified, today)
-        found.append(
-            Stale(
-                path,
-                line,
-                col,
-                catalog,
-                entry.id,
-                verified,
-                age,
-                entry.seed_only,
-                newest_source(entry),
-            )
-        )
-    # Never verified first, then oldest first.
-    return sorted(found, key=lambda s: (s.last_verified or date.min, s.catalog, s.id))
+    return sorted(found, key=key)

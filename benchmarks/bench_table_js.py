@@ -26,10 +26,10 @@ import kb
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from localweb import CHROMIUM_ARGS, chromium_path, serve
 
-from kb.contract import CONTRACT_JS, contract_js
-from kb.loader import load
-from kb.table import CatalogTable
-from kb.urls import Linker
+from kb.data.loader import load
+from kb.render.contract import CONTRACT_JS, contract_js
+from kb.render.table import CatalogTable
+from kb.render.urls import Linker
 
 TARGET_MS = 16.0
 CATALOG = "image-optimizers"

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import VALID, entry_text
+from conftest import SITE_DEFINITIONS, VALID, entry_text
 from localweb import serve  # noqa: F401 -- re-exported for the browser tests
 
 MKDOCS_YML = """\
@@ -24,11 +24,12 @@ plugins:
   - search
   - kb:
       catalog_dir: catalog
+      definitions: {definitions}
 markdown_extensions:
   - attr_list
   - md_in_html
   - tables
-"""
+""".format(definitions=SITE_DEFINITIONS)
 
 # A site published under a sub-path with edit links and the sourcing-modes table in its
 # nav: what test_plugin and test_generate build. ``nav`` adds entries to the navigation.
@@ -45,13 +46,14 @@ nav:
   - Sourcing: sourcing-modes/index.md
 {nav}plugins:
   - search
-  - kb
+  - kb:
+      definitions: {definitions}
 """
 
 
 def published_yml(name: str, nav: str = "") -> str:
     """The mkdocs.yml of a published test site called ``name``."""
-    return PUBLISHED_YML.format(name=name, nav=nav)
+    return PUBLISHED_YML.format(name=name, nav=nav, definitions=SITE_DEFINITIONS)
 
 
 INDEX_MD = "# Hostile input test site\n\nEvery entry of this site was written by an attacker.\n"

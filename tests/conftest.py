@@ -29,6 +29,7 @@ def site_config() -> str:
     """The smallest mkdocs.yml a ``kb`` command reads: the site's definitions."""
     return f"site_name: Test\nplugins:\n  - kb:\n      definitions: {SITE_DEFINITIONS}\n"
 
+
 from kb.cli import main  # noqa: E402
 from kb.data.catalog import KnowledgeBase  # noqa: E402
 

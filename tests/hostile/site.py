@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import SITE_DEFINITIONS, VALID, entry_text
 from localweb import serve  # noqa: F401 -- re-exported for the browser tests
 
-MKDOCS_YML = """\
+MKDOCS_YML = f"""\
 site_name: Hostile input test site
 site_url: http://127.0.0.1/
 docs_dir: docs
@@ -24,12 +24,12 @@ plugins:
   - search
   - kb:
       catalog_dir: catalog
-      definitions: {definitions}
+      definitions: {SITE_DEFINITIONS}
 markdown_extensions:
   - attr_list
   - md_in_html
   - tables
-""".format(definitions=SITE_DEFINITIONS)
+"""
 
 # A site published under a sub-path with edit links and the sourcing-modes table in its
 # nav: what test_plugin and test_generate build. ``nav`` adds entries to the navigation.

@@ -190,6 +190,12 @@ def test_another_team_builds_its_own_catalog_from_the_wheel(tmp_path: Path) -> N
         )
         + GPU_DEFINITIONS
     )
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      - Statistics:", "      - GPU clouds: gpu-clouds/index.md\n      - Statistics:"
+        )
+    )
     vocabularies = site / "definitions" / "vocabularies.yml"
     vocabularies.write_text(vocabularies.read_text() + GPU_VOCABULARY)
     folder = site / "catalog" / "gpu-clouds"
@@ -218,6 +224,9 @@ def test_another_team_builds_its_own_catalog_from_the_wheel(tmp_path: Path) -> N
         assert [v["label"] for v in regions["values"]] == ["Europe", "United States", "Asia"]
         entry = (built / "gpu-clouds" / "alpha-gpu" / "index.html").read_text()
         assert "US$1.99" in entry and "High" in entry  # three regions: high coverage, derived
+        assert 'data-kb-rating-kind="derived">Derived from 3 of the 3' in entry
+        assert "reviewer" not in entry  # a rule set it, not a person
+        assert 'href="gpu-clouds/"' in (built / "index.html").read_text()  # in the menu
         assert (built / "gpu-clouds" / "compare" / "index.html").is_file()
         api = json.loads((built / "api" / "v1" / "gpu-clouds.json").read_text())
         assert [e["id"] for e in api["entries"]] == ["alpha-gpu", "beta-cloud"]

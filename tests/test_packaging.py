@@ -15,17 +15,16 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from kb import DISTRIBUTION
+from kb.cli import main
 from tests.builtsite import ROOT
-
-pytest.importorskip("build", reason="build is in the test extra")
-
-pytestmark = pytest.mark.slow
 
 NAME = "mkdocs-comparison-catalog"  # `kb` on PyPI is an unrelated project
 DIST = NAME.replace("-", "_")  # the file-name form: mkdocs_comparison_catalog-0.1.0...
@@ -111,6 +110,7 @@ def _clean_copy(dest: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    pytest.importorskip("build", reason="build is in the test extra")
     source = _clean_copy(tmp_path_factory.mktemp("checkout"))
     out = tmp_path_factory.mktemp("dist")
     proc = subprocess.run(
@@ -137,21 +137,34 @@ def _package_files(root: Path) -> set[str]:
     }
 
 
+def test_kb_init_installs_this_distribution(tmp_path: Path) -> None:
+    """A site made by ``kb init`` installs this package in its CI by the name above, never
+    PyPI's unrelated ``kb``."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["project"]["name"] == NAME == DISTRIBUTION
+    assert main(["init", str(tmp_path / "site")]) == 0
+    requirements = (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8")
+    assert requirements.split() == [f"{NAME}>=0.1.0"]
+
+
 def _words(line: str) -> set[str]:
     return {stem for stem in ("licen", "deprecat") if stem in line.lower()}
 
 
+@pytest.mark.slow
 def test_files_are_named_after_the_distribution(built: Built) -> None:
     assert built.sdist.name == f"{DIST}-0.1.0.tar.gz"
     assert built.wheel.name == f"{DIST}-0.1.0-py3-none-any.whl"
 
 
+@pytest.mark.slow
 def test_the_build_prints_no_licence_deprecation(built: Built) -> None:
     lines = built.log.splitlines()
     warnings = [line for line in lines if {"licen", "deprecat"} <= _words(line)]
     assert not warnings, "\n".join(warnings)
 
 
+@pytest.mark.slow
 def test_the_wheel_installs_the_kb_package_alone(built: Built) -> None:
     with zipfile.ZipFile(built.wheel) as whl:
         names = [n for n in whl.namelist() if not n.endswith("/")]
@@ -165,6 +178,7 @@ def test_the_wheel_installs_the_kb_package_alone(built: Built) -> None:
     assert {"kb/py.typed", "kb/assets/table.js", "kb/templates/catalog.html"} <= shipped
 
 
+@pytest.mark.slow
 def test_the_wheel_metadata(built: Built) -> None:
     info = f"{DIST}-0.1.0.dist-info"
     with zipfile.ZipFile(built.wheel) as whl:
@@ -199,6 +213,7 @@ def test_the_wheel_metadata(built: Built) -> None:
     assert "kb = kb.engines.plugin:KnowledgeBasePlugin" in entry_points
 
 
+@pytest.mark.slow
 def test_the_sdist_runs_its_own_tests(built: Built, tmp_path: Path) -> None:
     with tarfile.open(built.sdist) as tar:
         tar.extractall(tmp_path, filter="data")

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kb.data.catalog import KnowledgeBase
+from kb.data.definitions import DefinitionError, use
 from kb.data.loader import load
 from kb.data.problems import format_problems, one_line
 from kb.engines import markdown as kb_markdown
@@ -65,6 +66,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         Hand-written pages' directives are expanded by the Markdown extension
         ``kb.engines.markdown``, the same code that expands them under engines that run no
         MkDocs plugin."""
+        try:
+            use(self.config.definitions, project_dir(config))
+        except DefinitionError as exc:
+            raise PluginError(f"kb: {exc}") from None
         _append_once(config.markdown_extensions, "kb.engines.markdown")
         for name in STYLES:
             _append_once(config.extra_css, f"assets/kb/{name}")
@@ -87,7 +92,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"the catalogs have {len(kb.problems)} problem(s):\n{lines}")
         self.kb = kb
         self.generated = {}
-        for page in site_pages.pages(kb, self.config.contributing, edit_url_maker(config)):
+        contributing = self.config.contributing or None
+        if contributing is not None and files.get_file_from_path(contributing) is None:
+            contributing = None  # the site has no such page: no link to it
+        for page in site_pages.pages(kb, contributing, edit_url_maker(config)):
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page in docs/ takes precedence
             self.generated[page.src] = page

@@ -3,9 +3,9 @@ selection criteria (two derived from facts by the published rules in ``definitio
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from kb.data import vocab as v
@@ -19,7 +19,7 @@ from kb.data.fields import (
     Name,
     Text,
 )
-from kb.data.models import CostRating, Entry, LevelRating, Many, Some, Usd, derive_ratings
+from kb.data.models import CostRating, Entry, LevelRating, Many, Some, Usd
 
 
 class FreeQuota(BaseModel):
@@ -174,18 +174,6 @@ class ImageGenerator(Entry):
         "the published rule; do not write it.",
     )
 
-    @field_validator("customizability", "cost", "versatility", mode="before")
-    @classmethod
-    def _derived_not_written(cls, value: Any) -> Any:
-        if value is not None:
-            raise PydanticCustomError(
-                "derived_written",
-                "is derived from the entry's facts by the published rule; remove it and "
-                "fill the facts the rule reads",
-                {},
-            )
-        return value
-
     @model_validator(mode="after")
     def _api_prices(self) -> ImageGenerator:
         low, high = self.api_price_min, self.api_price_max
@@ -199,4 +187,4 @@ class ImageGenerator(Entry):
                 "api prices need api_price_basis: the model, size and quality they are for",
                 {},
             )
-        return derive_ratings(self)
+        return self  # Entry derives the ratings marked Derived

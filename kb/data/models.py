@@ -313,6 +313,25 @@ class Entry(BaseModel):
                 )
         return value
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _derived_not_written(cls, value: Any, info: ValidationInfo) -> Any:
+        field = cls.model_fields.get(info.field_name or "")
+        derived = field is not None and any(isinstance(m, Derived) for m in field.metadata)
+        if derived and value is not None:
+            raise PydanticCustomError(
+                "derived_written",
+                "is derived from the entry's facts by the published rule; remove it and "
+                "fill the facts the rule reads",
+                {},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _derive(self) -> Entry:
+        # Every rating marked Derived gets its level from the site's published rule.
+        return derive_ratings(self)
+
     @property
     def seed_only(self) -> bool:
         """True when every source is a seed source (what the catalog started from)."""

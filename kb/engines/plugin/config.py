@@ -1,7 +1,8 @@
 """Options of the ``kb`` plugin in ``mkdocs.yml``.
 
-The contributing page documents each option from this class (``tests/test_contributing.py``
-checks that every option here is on that page with its type and default).
+The *Use it for your own catalog* page documents each option of this class; a test
+(``tests/engines/test_options_doc.py``) checks that every one is there with its type and
+default.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email.parser
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -145,6 +146,20 @@ def test_kb_init_installs_this_distribution(tmp_path: Path) -> None:
     assert main(["init", str(tmp_path / "site")]) == 0
     requirements = (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8")
     assert requirements.split() == [f"{NAME}>=0.1.0"]
+
+
+def test_the_install_instructions_name_this_distribution() -> None:
+    """What a reader copies installs this package, not PyPI's ``kb``."""
+    pages = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    text = {page.relative_to(ROOT).as_posix(): page.read_text(encoding="utf-8") for page in pages}
+    wrong = [
+        f"{name}: {m.group(0)}"
+        for name, body in text.items()
+        for m in re.finditer(r"pip install (?:-\S+ )*['\"]?(kb|mkdocs-catalog-kb)\b\S*", body)
+    ]
+    assert not wrong, wrong
+    for name in ("README.md", "docs/own-catalog.md"):
+        assert f"pip install {NAME}" in text[name], name
 
 
 def _words(line: str) -> set[str]:

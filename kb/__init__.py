@@ -17,6 +17,8 @@ from kb.render.table import CatalogTable
 from kb.render.urls import Linker
 
 __version__ = "0.1.0"
+# The name to pip install (PyPI's `kb` is an unrelated project); pyproject.toml's [project] name.
+DISTRIBUTION = "mkdocs-comparison-catalog"
 
 __all__ = [
     "CATALOGS",

@@ -111,7 +111,6 @@ def _clean_copy(dest: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    pytest.importorskip("build", reason="build is in the test extra")
     source = _clean_copy(tmp_path_factory.mktemp("checkout"))
     out = tmp_path_factory.mktemp("dist")
     proc = subprocess.run(

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kb.data.catalog import KnowledgeBase
-from kb.data.definitions import DefinitionError, use
+from kb.data.definitions import DefinitionError, link_pages, use
 from kb.data.loader import load
 from kb.data.problems import format_problems, one_line
 from kb.engines import markdown as kb_markdown
@@ -95,6 +95,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.kb = kb
         self.generated = {}
         self.site_paths = None
+        for missing in link_pages(lambda src: files.get_file_from_path(src) is not None):
+            log.info(f"kb: no page {missing} in docs/: the ratings it explains are not linked")
         contributing = self.config.contributing or None
         if contributing is not None and files.get_file_from_path(contributing) is None:
             contributing = None  # the site has no such page: no link to it

@@ -123,12 +123,12 @@ def weights(site: Path) -> dict[str, int]:
     """Gzip bytes of what a reader downloads for each kind of page (HTML plus any data file
     the page loads; the shared theme assets are the same on every page and left out)."""
     page = site / CATALOG / "index.html"
-    data = [site / m for m in re.findall(r'data-kb-rows-src="([^"]+)"', page.read_text("utf-8"))]
+    data = [site / m for m in re.findall(r'data-kb-rows-href="([^"]+)"', page.read_text("utf-8"))]
     catalog_data = sum(gzip_size((page.parent / p.relative_to(site)).resolve()) for p in data)
     embed = site / "embed" / CATALOG / "index.html"
     embed_data = [
         (embed.parent / m).resolve()
-        for m in re.findall(r'data-kb-rows-src="([^"]+)"', embed.read_text("utf-8"))
+        for m in re.findall(r'data-kb-rows-href="([^"]+)"', embed.read_text("utf-8"))
     ]
     return {
         "catalog page": gzip_size(page),

@@ -41,7 +41,7 @@ plugins:
 extra_css: [assets/kb/table.css]
 extra_javascript: [assets/kb/contract.js, assets/kb/table.js]
 markdown_extensions:
-  - kb.markdown
+  - kb.engines.markdown
   - tables
 """
 

@@ -5,7 +5,7 @@ Usage: python benchmarks/bench_hostile.py [--repeat R]
 For every hostile file (a billion-laughs bomb, a 50 MB entry, 10,000 levels of nesting, ...)
 and, side by side in the same run, for a small valid catalog as the control:
 
-- the median time of the library call behind ``kb validate`` (``kb.loader.load``);
+- the median time of the library call behind ``kb validate`` (``kb.data.loader.load``);
 - the median wall time of a whole ``kb validate`` process (start-up included);
 - that process's peak resident memory (``ru_maxrss`` of the child, from ``os.wait4``).
 
@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kb.loader import load
+from kb.data.loader import load
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))

@@ -104,9 +104,9 @@ def chromium() -> str:
 def bare_page(site: Path, project: Path) -> str:
     """The catalog's table as the package renders it, alone on a page next to the site's
     assets; returns its path in the site."""
-    from kb.loader import load
-    from kb.sharedtable import catalog_table
-    from kb.urls import Linker
+    from kb.data.loader import load
+    from kb.render.sharedtable import catalog_table
+    from kb.render.urls import Linker
 
     base = load(project / "catalog")
     table = catalog_table(base, CATALOG, Linker(f"{CATALOG}/"))

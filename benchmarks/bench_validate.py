@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from kb.loader import load
+from kb.data.loader import load
 
 SOURCES = """\
 added: 2024-04-01
@@ -204,7 +204,9 @@ def validate(root: Path) -> int:
     """The library call behind ``kb validate``; fails loudly if the data is not valid."""
     kb = load(root)
     if not kb.ok:
-        raise SystemExit("generated data is invalid:\n" + "\n".join(p.text() for p in kb.problems))
+        raise SystemExit(
+            "generated data is invalid:\n" + "\n".join(p.text() for p in kb.problems)
+        )
     return sum(len(v) for v in kb.entries.values())
 
 
@@ -233,7 +235,7 @@ _PEAK = """\
 import sys, tracemalloc
 from pathlib import Path
 tracemalloc.start()
-from kb.loader import load
+from kb.data.loader import load
 kb = load(Path(sys.argv[1]))
 assert kb.ok
 print(tracemalloc.get_traced_memory()[1])
@@ -242,7 +244,7 @@ print(tracemalloc.get_traced_memory()[1])
 _RSS = """\
 import resource, sys
 from pathlib import Path
-from kb.loader import load
+from kb.data.loader import load
 kb = load(Path(sys.argv[1]))
 assert kb.ok
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

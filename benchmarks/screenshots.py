@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from localweb import CHROMIUM_ARGS, chromium_path, serve
 
-from kb.models import CATALOGS
+from kb.data.models import CATALOGS
 
 ROOT = Path(__file__).resolve().parents[1]
 PREFIX = "cv-kb"  # the path of site_url in mkdocs.yml

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 from localweb import CHROMIUM_ARGS, chromium_path
 
-from kb.catalog import KnowledgeBase
 from kb.cli import main
+from kb.data.catalog import KnowledgeBase
 
 SOURCES = """\
 sources:
@@ -205,7 +205,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Tree:
 @pytest.fixture
 def loaded(tree: Tree) -> KnowledgeBase:
     """The hand-written tree, loaded and valid: the one test-data fixture for the core."""
-    from kb.loader import load
+    from kb.data.loader import load
 
     kb = load(tree.root)
     assert kb.ok, [p.text() for p in kb.problems]

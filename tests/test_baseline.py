@@ -11,12 +11,12 @@ import pytest
 from conftest import Tree
 from ruamel.yaml import YAML
 
-from kb.loader import load
-from kb.models import CaseStudy
-from kb.numbers import NBSP
-from kb.table import CatalogTable
-from kb.urls import Linker
-from kb.views import entry_page
+from kb.data.loader import load
+from kb.data.models import CaseStudy
+from kb.data.numbers import NBSP
+from kb.render.table import CatalogTable
+from kb.render.urls import Linker
+from kb.render.views import entry_page
 
 CATALOG = Path(__file__).resolve().parents[1] / "catalog" / "case-studies"
 

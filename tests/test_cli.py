@@ -344,7 +344,7 @@ def test_html_in_text_is_kept_verbatim(tree: Any, cli: Any) -> None:
     tree.write("vision-tasks", "image-classification", _task("A class label", f"'{html}'"))
     r = cli("validate")
     assert r.code == 0, r.both
-    from kb.loader import load
+    from kb.data.loader import load
 
     entry = load(Path("catalog")).get("vision-tasks", "image-classification")
     assert entry is not None
@@ -530,7 +530,7 @@ def test_reader_and_model_problems_of_one_file_in_one_run(tree: Any, cli: Any) -
 
 
 def test_github_annotations_escape_their_special_characters() -> None:
-    from kb.problems import Problem
+    from kb.data.problems import Problem
 
     p = Problem("odd,dir:x/a.yml", 3, 4, "100% wrong\nsecond line")
     # a line break never survives into a message: it is shown as the two characters \n

@@ -8,9 +8,9 @@ from collections.abc import Collection
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.linkcheck import Options, check, collect
-from kb.loader import load
-from kb.problems import one_line
+from kb.data.loader import load
+from kb.data.problems import one_line
+from kb.upkeep.linkcheck import Options, check, collect
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from kb.checksite import check
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.loader import load
-from kb.problems import format_problems
+from kb.data.loader import load
+from kb.data.problems import format_problems
+from kb.upkeep.checksite import check
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

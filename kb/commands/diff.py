@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.diff import GitError, diff, to_json, to_markdown
+from kb.upkeep.diff import GitError, diff, to_json, to_markdown
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.loader import load
-from kb.problems import format_problems
+from kb.data.loader import load
+from kb.data.problems import format_problems
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         err("not exported: fix the problems above first")
         return 1
     # Imported here: pandas takes longer to import than ``kb validate`` takes to run.
-    from kb.export import write_exports
+    from kb.outputs.export import write_exports
 
     try:
         written = write_exports(kb, args.out, args.format)

@@ -9,12 +9,12 @@ import time
 from pathlib import Path
 
 from kb.commands.common import err
-from kb.embeds import EmbedError
-from kb.generate import Refused, Settings, plan, write
-from kb.loader import load
-from kb.outdir import UnsafePath
-from kb.problems import format_problems
-from kb.siteconfig import ConfigError, read_settings
+from kb.data.loader import load
+from kb.data.problems import format_problems
+from kb.engines.generate import Refused, Settings, plan, write
+from kb.engines.outdir import UnsafePath
+from kb.engines.siteconfig import ConfigError, read_settings
+from kb.render.embeds import EmbedError
 
 DEFAULT_OUT = Path("build/docs")
 

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.fields import ID_PATTERN, MAX_ID
-from kb.loader import load
-from kb.models import CATALOGS
-from kb.problems import display_path
-from kb.skeleton import skeleton, skeleton_path
-from kb.writefile import write_atomic
+from kb.data.fields import ID_PATTERN, MAX_ID
+from kb.data.loader import load
+from kb.data.models import CATALOGS
+from kb.data.problems import display_path
+from kb.outputs.skeleton import skeleton, skeleton_path
+from kb.outputs.writefile import write_atomic
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from kb.commands.common import err
-from kb.models import CATALOGS
-from kb.schema import SCHEMA_DIR, schema_name, schema_text, write_schemas
+from kb.data.models import CATALOGS
+from kb.outputs.schema import SCHEMA_DIR, schema_name, schema_text, write_schemas
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.loader import load
-from kb.stale import DEFAULT_STALE_DAYS, stale_entries
+from kb.data.age import DEFAULT_STALE_DAYS
+from kb.data.loader import load
+from kb.upkeep.stale import stale_entries
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

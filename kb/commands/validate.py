@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from kb.commands.common import DEFAULT_ROOT, err
-from kb.loader import load
-from kb.models import CATALOGS
-from kb.problems import Problem, display_path, format_problems, one_line
+from kb.data.loader import load
+from kb.data.models import CATALOGS
+from kb.data.problems import Problem, display_path, format_problems, one_line
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

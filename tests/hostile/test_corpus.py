@@ -17,7 +17,7 @@ import pytest
 
 from hostile.cases import CASES, Case
 from hostile.entries import hostile_entries
-from kb.models import CATALOGS
+from kb.data.models import CATALOGS
 
 LINE = re.compile(r"^(?P<where>.+:\d+:\d+): (?P<message>.*)$")
 GITHUB = re.compile(r"^::error file=[^\n]+,line=\d+,col=\d+::[^\n]*$")

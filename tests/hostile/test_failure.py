@@ -16,7 +16,7 @@ import pytest
 from conftest import fill
 
 from hostile.site import build, make_project, mkdocs_command, mkdocs_env
-from kb.writefile import write_atomic
+from kb.outputs.writefile import write_atomic
 
 # --- kb new never overwrites ------------------------------------------------------------
 
@@ -123,7 +123,7 @@ def test_outputs_are_replaced_not_rewritten_in_place(
 _WRITER = """\
 import sys
 from pathlib import Path
-from kb.writefile import write_atomic
+from kb.outputs.writefile import write_atomic
 path, size = Path(sys.argv[1]), int(sys.argv[2])
 print("ready", flush=True)
 n = 0

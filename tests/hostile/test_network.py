@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 import pytest
 from conftest import Run, Tree
 
-from kb.linkcheck import Options, check
-from kb.netguard import Blocked, Guard, non_public, opener
+from kb.upkeep.linkcheck import Options, check
+from kb.upkeep.netguard import Blocked, Guard, non_public, opener
 
 
 @dataclass

@@ -20,9 +20,9 @@ from conftest import VALID, entry_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.export import to_csv, to_json
-from kb.loader import load
-from kb.models import CATALOGS
+from kb.data.loader import load
+from kb.data.models import CATALOGS
+from kb.outputs.export import to_csv, to_json
 
 # The characters no text field may hold, as docs/security.md states them: controls, format
 # characters, surrogates, private-use characters, line and paragraph separators, and the 66

@@ -1,0 +1,514 @@
+"""Read one YAML entry file into plain data plus the line:col of every key and value.
+
+Uses the C-backed libyaml event parser (ruamel.yaml.clib) and composes the events itself, so
+that anything risky is refused at the event where it appears: anchors and aliases (no
+"billion laughs" expansion is ever attempted), tags, directives, several documents, duplicate
+keys, and absurd nesting. Scalars resolve as YAML 1.2 does: ``no``/``on`` stay strings.
+
+libyaml accepts a few documents YAML 1.2 forbids and misreads a few it allows (the YAML test
+suite's cases in tests/data/yaml-test-suite show which). :func:`_check_layout` refuses each
+of those at its line:col, so that a file is either read as YAML 1.2 reads it or refused.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
+
+try:
+    from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - ruamel.yaml.clib is a declared dependency
+    _CParser = None
+
+from kb.data.problems import Problem
+
+MAX_FILE_BYTES = 64 * 1024
+MAX_DEPTH = 16
+MAX_REPORTED = 10  # of one kind of character problem per file
+
+Path_ = tuple[str | int, ...]
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass
+class Document:
+    """A parsed entry: plain data, positions, and what was wrong with the file."""
+
+    path: str
+    data: Any = None
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Best position for ``loc``: the key or value itself, else its nearest ancestor."""
+        table = self.keys if key else self.values
+        for n in range(len(loc), -1, -1):
+            if loc[:n] in table:
+                return table[loc[:n]]
+            if loc[:n] in self.values:
+                return self.values[loc[:n]]
+        return (1, 1)
+
+    def problem(self, line: int, col: int, message: str) -> None:
+        """Record a problem in this file."""
+        self.problems.append(Problem(self.path, line, col, message))
+
+
+class _Stop(Exception):
+    """Parsing cannot continue (the problem is already recorded)."""
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+# Longer than any number a field accepts: int() of a few thousand digits is slow or refused
+# outright by Python (and a 4,000-digit hex number converts, then cannot be printed).
+MAX_NUMBER_CHARS = 40
+
+
+def resolve_plain(text: str) -> Any:
+    """Type a plain (unquoted) scalar the way YAML 1.2's core schema does, plus dates."""
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if len(text) > MAX_NUMBER_CHARS and (_INT.fullmatch(text) or _FLOAT.fullmatch(text)):
+        raise ValueError("number too long")
+    if _INT.fullmatch(text):
+        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if _DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
+
+
+class _Composer:
+    def __init__(self, doc: Document, events: Iterator[Any], text: str = "") -> None:
+        self.doc = doc
+        self.events = events
+        self.text = text
+        self.counts: dict[str, int] = {}
+        # What _check_layout needs: the column of each enclosing block collection (a key's
+        # or a dash's), how deep in [ ] / { } the parser is, every scalar's span, and the
+        # lines that continue a flow collection or a quoted scalar in block context.
+        self.block_columns: list[int] = [-1]
+        self.flow = 0
+        self.spans: list[tuple[int, int]] = []
+        self.quoted_spans: list[tuple[int, int]] = []
+        self.continued: list[tuple[int, int, int]] = []  # (first line, last line, column)
+        self.block_scalars: list[int] = []  # where each | or > scalar starts
+
+    def next(self) -> Any:
+        return next(self.events)
+
+    def refuse(self, event: Any, message: str) -> None:
+        # A 64 KiB file can hold thousands of aliases: list the first few of each kind.
+        kind = message.split("(")[0]
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if self.counts[kind] <= MAX_REPORTED:
+            self.doc.problem(*_pos(event.start_mark), message)
+
+    def summarise(self) -> None:
+        for kind, count in self.counts.items():
+            if count > MAX_REPORTED:
+                self.doc.problem(1, 1, f"{count} {kind.strip()} in all; only the first are listed")
+
+    def check_node(self, event: Any) -> None:
+        if getattr(event, "anchor", None):
+            self.refuse(
+                event, f"YAML anchors (&{event.anchor}) are not allowed; write the value out"
+            )
+        tag = getattr(event, "tag", None)
+        if tag:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self.refuse(event, f"YAML tags ({shown}) are not allowed; remove the tag")
+
+    def node(self, event: Any, path: Path_, depth: int) -> Any:
+        kind = type(event).__name__
+        self.doc.values[path] = _pos(event.start_mark)
+        if kind == "AliasEvent":
+            self.refuse(
+                event, f"YAML aliases (*{event.anchor}) are not allowed; write the value out"
+            )
+            return None
+        self.check_node(event)
+        if depth > MAX_DEPTH:
+            self.refuse(event, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise _Stop
+        if kind == "ScalarEvent":
+            plain = event.style in (None, "") and event.implicit[0]
+            self.scalar_layout(event, plain)
+            if not plain:
+                return event.value
+            try:
+                return resolve_plain(event.value)
+            except ValueError:  # a number longer than any field takes (see MAX_NUMBER_CHARS)
+                self.doc.problem(
+                    *_pos(event.start_mark),
+                    f"a number with {len(event.value)} digits is too large; "
+                    "put it in quotes if it is text",
+                )
+                return None
+        start = self.enter(event)
+        if kind == "SequenceStartEvent":
+            items: list[Any] = []
+            event = self.next()
+            while type(event).__name__ != "SequenceEndEvent":
+                items.append(self.node(event, (*path, len(items)), depth + 1))
+                event = self.next()
+            self.leave(start, event)
+            return items
+        result, end = self.mapping(path, depth)
+        self.leave(start, end)
+        return result
+
+    def enter(self, event: Any) -> Any:
+        """A collection starts: a block one sets the column its lines are measured against."""
+        if event.flow_style:
+            self.flow += 1
+        else:
+            self.block_columns.append(event.start_mark.column)
+        return event
+
+    def leave(self, start: Any, end: Any) -> None:
+        """A collection ends: a [ ] or { } written over several lines in block context is
+        remembered, for :func:`_check_layout` to check the indentation of its lines."""
+        if not start.flow_style:
+            self.block_columns.pop()
+            return
+        self.flow -= 1
+        if self.flow == 0 and end.end_mark.line > start.start_mark.line:
+            self.continued.append(
+                (start.start_mark.line, end.end_mark.line, self.block_columns[-1])
+            )
+
+    def scalar_layout(self, event: Any, plain: bool) -> None:
+        """Note what :func:`_check_layout` needs of a scalar; refuse a plain ``-``, ``?`` or
+        ``:`` that a flow collection ends right after (``[-]``: YAML forbids it, libyaml
+        reads a dash)."""
+        start, end = event.start_mark, event.end_mark
+        self.spans.append((start.index, end.index))
+        style = event.style or ""
+        if style in "'\"" and style and end.line > start.line:
+            self.quoted_spans.append((start.index, end.index))
+            if self.flow == 0:
+                self.continued.append((start.line, end.line, self.block_columns[-1]))
+        elif style in ("|", ">"):
+            self.block_scalars.append(start.index)
+        if plain and self.flow and event.value[:1] in ("-", "?", ":"):
+            after = self.text[start.index + 1 : start.index + 2]
+            if not after or after in " \t\n,[]{}":
+                self.doc.problem(
+                    *_pos(start),
+                    f"'{event.value[0]}' alone is not a value in [ ] or {{ }}; put it in quotes",
+                )
+
+    def mapping(self, path: Path_, depth: int) -> tuple[dict[str, Any], Any]:
+        result: dict[str, Any] = {}
+        event = self.next()
+        while type(event).__name__ != "MappingEndEvent":
+            if type(event).__name__ != "ScalarEvent":
+                self.refuse(event, "mapping keys must be plain words, not lists or mappings")
+                raise _Stop
+            self.check_node(event)
+            self.check_key(event)
+            key, key_pos = str(event.value), _pos(event.start_mark)
+            first = self.doc.keys.get((*path, key))
+            kept = self.doc.values.get((*path, key))
+            value = self.node(self.next(), (*path, key), depth + 1)
+            if first is not None:
+                self.doc.problem(*key_pos, f"duplicate key '{key}' (first set on line {first[0]})")
+                if kept is not None:
+                    self.doc.values[(*path, key)] = kept
+            else:
+                self.doc.keys[(*path, key)] = key_pos
+                result[key] = value
+            event = self.next()
+        return result, event
+
+    def check_key(self, event: Any) -> None:
+        """Refuse a key that is missing (``: value``, a lone ``?``: YAML reads null, not
+        text) and a key libyaml split off a ``?`` (``{?x: 1}`` is the key ``?x`` in YAML,
+        ``x`` in libyaml)."""
+        start = event.start_mark.index
+        plain = event.style in (None, "") and event.implicit[0]
+        self.scalar_layout(event, plain)
+        if plain and event.value == "":
+            self.doc.problem(
+                *_pos(event.start_mark),
+                "a key is missing (YAML would read an empty key as null); write one",
+            )
+        elif start > 0 and self.text[start - 1] == "?":
+            self.doc.problem(
+                event.start_mark.line + 1,
+                event.start_mark.column,
+                "a key that starts with '?' must be in quotes",
+            )
+
+    def document(self) -> Any:
+        self.next()  # StreamStart
+        event = self.next()
+        if type(event).__name__ == "StreamEndEvent":
+            return None
+        if event.version is not None or event.tags:
+            self.refuse(event, "YAML directives (%YAML, %TAG) are not allowed; delete the line")
+        data = self.node(self.next(), (), 0)
+        self.next()  # DocumentEnd
+        event = self.next()
+        if type(event).__name__ != "StreamEndEvent":
+            self.refuse(event, "more than one YAML document (---) in the file; keep one entry")
+        return data
+
+
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*(?:[ \t]+(?:#.*)?)?")
+
+
+def _check_layout(doc: Document, text: str, composer: _Composer) -> None:
+    """Refuse what libyaml lets through but YAML 1.2 forbids, each at its line:col: a
+    comment glued to a value (``]#``, ``"x"#``, ``>#``); a line of a ``[ ]``, ``{ }`` or
+    quoted value, in block context, that is not indented past its key or dash (tabs do not
+    count); a block scalar whose leading blank lines hold more spaces than its first line."""
+    _check_comments(doc, text, composer.spans)
+    for index in composer.block_scalars:
+        _check_block_scalar(doc, text, index)
+    if composer.continued:
+        _check_continued(doc, text, composer)
+
+
+def _inside(index: int, spans: list[tuple[int, int]], firsts: list[int]) -> bool:
+    n = bisect.bisect_right(firsts, index) - 1
+    return n >= 0 and spans[n][0] <= index < spans[n][1]
+
+
+def _glued_hashes(text: str) -> Iterator[int]:
+    """Every ``#`` that follows a character other than a space, tab or line break."""
+    index = text.find("#", 1)
+    while index > 0:
+        if text[index - 1] not in " \t\n":
+            yield index
+        index = text.find("#", index + 1)
+
+
+def _check_comments(doc: Document, text: str, spans: list[tuple[int, int]]) -> None:
+    """A ``#`` right after a character, outside any scalar and any comment, is a comment
+    libyaml accepts and YAML does not (``[a]#x``, ``"a"#x``)."""
+    firsts: list[int] = []
+    comment_line = -1
+    for index in _glued_hashes(text):
+        firsts = firsts or [a for a, _ in spans]
+        if _inside(index, spans, firsts):
+            continue
+        line, col = _line_col(text, index)
+        if line == comment_line:
+            continue
+        comment_line = line
+        head = index - col + 1
+        row = text[head:index]
+        opened = any(
+            (m.start() == 0 or row[m.start() - 1] in " \t")
+            and not _inside(head + m.start(), spans, firsts)
+            for m in re.finditer("#", row)
+        )
+        if not opened:
+            doc.problem(line, col, "a comment needs a space before '#'; add one")
+
+
+def _check_block_scalar(doc: Document, text: str, index: int) -> None:
+    """The header of a ``|`` or ``>`` scalar ends or has a space before its comment; with
+    no indentation digit, no leading blank line is wider than the first line (YAML refuses
+    it, libyaml guesses the indentation from the blank lines)."""
+    end = text.find("\n", index)
+    header = text[index:end]
+    line, col = _line_col(text, index)
+    if not _BLOCK_HEADER.fullmatch(header):
+        doc.problem(line, col, f"'{header[0]}' must be followed by a space or a line break")
+        return
+    if any(c.isdigit() for c in header.split("#")[0]):
+        return
+    widest = 0
+    while end >= 0:
+        start, end = end + 1, text.find("\n", end + 1)
+        row = text[start:] if end < 0 else text[start:end]
+        if row.strip(" "):
+            if widest > len(row) - len(row.lstrip(" ")):
+                doc.problem(
+                    line,
+                    col,
+                    "the blank lines that start this text hold more spaces than its first "
+                    "line; delete those spaces",
+                )
+            return
+        widest = max(widest, len(row))
+
+
+def _check_continued(doc: Document, text: str, composer: _Composer) -> None:
+    """Each further line of a ``[ ]``, ``{ }`` or quoted value in block context is indented
+    past the key or dash it belongs to, by spaces (libyaml ignores this indentation)."""
+    rows = text.split("\n")
+    starts = [0]
+    for row in rows:
+        starts.append(starts[-1] + len(row) + 1)
+    quoted = composer.quoted_spans
+    firsts = [a for a, _ in quoted]
+    for first, last, column in composer.continued:
+        for line in range(first + 1, last + 1):
+            row = rows[line]
+            spaces = len(row) - len(row.lstrip(" "))
+            rest = row[spaces:]
+            if not rest or spaces > column:
+                continue
+            inside = _inside(starts[line] + spaces, quoted, firsts)
+            if not inside and (rest.startswith("#") or not rest.strip(" \t")):
+                continue  # a comment or a blank line between items
+            doc.problem(
+                line + 1,
+                spaces + 1,
+                f"this line continues the value that starts on line {first + 1} and must be "
+                f"indented by more than {column} space(s) (tabs do not count)",
+            )
+            break
+
+
+def _decode(doc: Document, raw: bytes) -> str | None:
+    if len(raw) > MAX_FILE_BYTES:
+        # The loader reads at most one byte past the limit, so the true size is unknown here.
+        doc.problem(
+            1, 1, f"file is larger than {MAX_FILE_BYTES // 1024} KiB, the limit for one entry"
+        )
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte-order mark is harmless; editors on Windows add it
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        doc.problem(
+            line, col, f"byte 0x{raw[err.start]:02X} is not valid UTF-8; save the file as UTF-8"
+        )
+        return None
+    # YAML reads \r\n and \r as line breaks (its scalars get \n either way); normalising
+    # first makes every line:col below agree with the parser's and with editors'.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text and not text.endswith("\n"):
+        # A last line without its line break: libyaml then drops the trailing spaces and
+        # breaks of a block scalar (``|+`` keeps them); with the break it reads what YAML does.
+        text += "\n"
+    nul = text.find("\x00")
+    if nul >= 0:
+        doc.problem(*_line_col(text, nul), "contains a NUL byte; this is not a text file")
+        return None
+    return _mask_invisible(doc, text)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _invisible(ch: str) -> bool:
+    return ch not in "\t\n" and (unicodedata.category(ch) in ("Cc", "Cf") or ch in "\u2028\u2029")
+
+
+def _mask_invisible(doc: Document, text: str) -> str:
+    """Report control, bidi and zero-width characters anywhere (comments and keys too) at
+    their exact line:col, and mask them so parsing can go on to find other problems."""
+    if all(line.isprintable() for line in text.replace("\t", " ").split("\n")):
+        return text  # fast path: str.isprintable runs in C
+    found = [i for i, ch in enumerate(text) if _invisible(ch)]
+    for index in found[:MAX_REPORTED]:
+        doc.problem(
+            *_line_col(text, index),
+            f"invisible control or formatting character U+{ord(text[index]):04X}; delete it",
+        )
+    if len(found) > MAX_REPORTED:
+        doc.problem(1, 1, f"{len(found)} invisible characters in all; only the first are listed")
+    if not found:
+        return text
+    # U+FFFD is printable and one character wide, so later positions stay exact.
+    chars = list(text)
+    for index in found:
+        chars[index] = "\ufffd"
+    return "".join(chars)
+
+
+# What usually causes libyaml's terser complaints, in a contributor's words.
+_SYNTAX_HINTS = {
+    "unexpected ':'": "put text that contains ':' (a URL in [ ], a time) in quotes",
+    "mapping values are not allowed": "put text that contains ': ' in quotes, or fix the indent",
+    "cannot start any token": "put a value that starts with @, ` or % in quotes",
+    "tab character": "indent with spaces, not tabs",
+}
+
+
+def _syntax_hint(problem: str) -> str:
+    return next((f"; {hint}" for key, hint in _SYNTAX_HINTS.items() if key in problem), "")
+
+
+def _events(text: str) -> Iterator[Any]:
+    """Parse events straight from libyaml. ``YAML(...).parse`` would do the same but builds
+    a loader class (and globs for plug-ins) on every call: most of the time for a small file."""
+    if _CParser is None:  # ruamel.yaml.clib missing: the pure-Python parser, same events
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = _CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+def parse(raw: bytes, path: str) -> Document:
+    """Parse the bytes of one entry file. Never raises: problems are collected on the result."""
+    doc = Document(path)
+    text = _decode(doc, raw)
+    if text is None:
+        return doc
+    composer = _Composer(doc, _events(text), text)
+    try:
+        doc.data = composer.document()
+        _check_layout(doc, text, composer)
+    except _Stop:
+        doc.data = None
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = _pos(mark) if mark is not None else (1, 1)
+        what = err.problem or err.context or "invalid YAML"
+        context = f" ({err.context})" if err.context and err.problem else ""
+        row = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+        hint = _syntax_hint("tab character" if row[col - 1 : col] == "\t" else what)
+        doc.problem(line, col, f"YAML syntax error: {what}{context}{hint}")
+        doc.data = None
+    except ReaderError as err:  # e.g. U+FFFE; libyaml gives a UTF-8 byte offset
+        head = text.encode("utf-8")[: err.position].decode("utf-8", "replace")
+        char = err.character if isinstance(err.character, int) else 0
+        doc.problem(
+            *_line_col(head, len(head)), f"character U+{char:04X} is not allowed in YAML; delete it"
+        )
+        doc.data = None
+    except (YAMLError, StopIteration, ValueError, RecursionError) as err:
+        doc.problem(1, 1, f"could not be read as YAML: {err}".splitlines()[0])
+        doc.data = None
+    composer.summarise()
+    return doc

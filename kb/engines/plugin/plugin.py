@@ -1,0 +1,188 @@
+"""The ``kb`` MkDocs plugin: each hook hands MkDocs' objects to the engine-neutral core
+(load and validate, generated pages, embeds, staged build) and puts the results back."""
+
+from __future__ import annotations
+
+import logging
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from kb.data.catalog import KnowledgeBase
+from kb.data.loader import load
+from kb.data.problems import format_problems, one_line
+from kb.engines import markdown as kb_markdown
+from kb.engines.pagemeta import page_meta
+from kb.engines.plugin.config import KnowledgeBaseConfig
+from kb.engines.plugin.paths import (
+    docs_path,
+    edit_url_maker,
+    inclusion,
+    linked,
+    project_dir,
+    repo_relative,
+)
+from kb.engines.sitebuild import StagedBuild
+from kb.outputs import pages as site_pages
+from kb.render.embeds import EmbedError
+from kb.render.urls import Linker
+
+log = logging.getLogger("mkdocs.plugins.kb")
+# Shipped with the package; contract.js is generated (kb.outputs.pages.files) and loads first.
+ASSETS = site_pages.ASSETS
+STYLES = site_pages.STYLES
+SCRIPTS = site_pages.SCRIPTS
+# Far below MkDocs' "last" (-100): the swap must follow every other plugin's post-build step.
+LAST = -1_000_000
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    """Validates the catalogs and generates their pages, downloads and schemas."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.kb: KnowledgeBase | None = None
+        self.generated: dict[str, site_pages.GeneratedPage] = {}
+        self.staged: StagedBuild | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command: only ``mkdocs build`` builds into a staging folder."""
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Add the table stylesheet and scripts to every page; for ``build``, redirect the
+        output into a staging folder (``serve`` builds into a temporary folder of its own,
+        and ``gh-deploy`` pushes from site_dir after the build, which must stay where it is).
+        Hand-written pages' directives are expanded by the Markdown extension
+        ``kb.engines.markdown``, the same code that expands them under engines that run no
+        MkDocs plugin."""
+        _append_once(config.markdown_extensions, "kb.engines.markdown")
+        for name in STYLES:
+            _append_once(config.extra_css, f"assets/kb/{name}")
+        for name in SCRIPTS:
+            _append_once(config.extra_javascript, f"assets/kb/{name}")
+        if self.config.stage and self.command == "build":
+            self.staged = StagedBuild.begin(Path(config.site_dir))
+            config.site_dir = str(self.staged.staging)
+            self.staged.trap_signals()
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Drop every symbolically linked file of docs_dir (a warning each: strict builds
+        fail); load and validate the catalogs (any problem stops the build, listed at
+        file:line:col); add every generated page, download, schema and asset as a file."""
+        _drop_links(files, config)
+        kb = load(project_dir(config) / self.config.catalog_dir)
+        if kb.problems:
+            lines = format_problems(kb.problems, "text")
+            raise PluginError(f"the catalogs have {len(kb.problems)} problem(s):\n{lines}")
+        self.kb = kb
+        self.generated = {}
+        for page in site_pages.pages(kb, self.config.contributing, edit_url_maker(config)):
+            if files.get_file_from_path(page.src) is not None:
+                continue  # a hand-written page in docs/ takes precedence
+            self.generated[page.src] = page
+            file = File.generated(config, page.src, content="", inclusion=inclusion(page.src))
+            file.edit_uri = repo_relative(config, page.yaml_path)
+            files.append(file)
+        site = site_pages.Site(config.site_name, config.site_url, config.use_directory_urls)
+        for path, content in site_pages.files(kb, site).items():
+            files.append(File.generated(config, path, content=content))
+        for name in ASSETS:
+            source = resources.files("kb").joinpath("assets", name)
+            files.append(File.generated(config, f"assets/kb/{name}", content=source.read_bytes()))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A generated page gets its title and layout here (its HTML comes in
+        ``on_page_content``); a hand-written page's ``{{< kb-… >}}`` directives are expanded
+        now, for the ``kb.engines.markdown`` extension to put in place, or the build stops with
+        ``page.md:LINE: message``."""
+        assert self.kb is not None
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            page.meta.update(page_meta(generated))
+            return ""
+        linker = Linker(page.url, config.use_directory_urls)
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        context = kb_markdown.PageContext(linker, docs_path(config, page), source, self.kb)
+        try:
+            kb_markdown.prepare(context, markdown)
+        except EmbedError as err:
+            raise PluginError(str(err)) from None
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The HTML of a generated page; a hand-written page's as Markdown made it."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            return generated.html(Linker(page.url, config.use_directory_urls))
+        return html
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Rebuild when a catalog file changes, not only a page."""
+        server.watch(str(project_dir(config) / self.config.catalog_dir))
+        return server
+
+    @event_priority(LAST)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Swap the staged site in, unless strict mode will fail the build: MkDocs counts
+        warnings and aborts only after this event, and a site with warnings must not
+        replace the previous one. Runs after every other plugin's ``on_post_build``
+        (whatever the order of ``plugins:``), which may still write into the site (the
+        search index) or warn."""
+        if self.staged is None:
+            return
+        failed = config.strict and any(
+            h.get_counts()
+            for h in logging.getLogger("mkdocs").handlers
+            if isinstance(h, CountHandler)
+        )
+        self._finish(not failed)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Drop the half-written staged site; the previous one stays."""
+        self._finish(False)
+
+    def _finish(self, succeeded: bool) -> None:
+        if self.staged is not None:
+            self.staged.finish(succeeded)
+            if succeeded:
+                log.info(f"kb: the new site replaced {self.staged.final}")
+            self.staged = None
+
+
+def _append_once(target: Any, path: str) -> None:
+    if path not in target:
+        target.append(path)
+
+
+def _drop_links(files: Files, config: MkDocsConfig) -> None:
+    """Remove linked docs files from the build: MkDocs would copy or render whatever they
+    point at, also a file outside the repository. An excluded file is dropped quietly."""
+    for file in list(files):
+        link = linked(config, file)
+        if link is None:
+            continue
+        files.remove(file)
+        if not file.inclusion.is_excluded():
+            base = project_dir(config)
+            shown = os.path.relpath(Path(config.docs_dir) / file.src_uri, base)
+            if link != Path(config.docs_dir) / file.src_uri:
+                shown += f": in a linked folder ({os.path.relpath(link, base)})"
+            else:
+                shown += ": a symbolic link"
+            log.warning(f"kb: {one_line(shown)}; not published (commit the file, not a link)")

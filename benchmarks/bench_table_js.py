@@ -200,8 +200,10 @@ def report(rows: int, result: dict[str, Any], sizes: dict[str, int], load: list[
             f"{note['status']!r}, {note['listed']} rows in the document, {note['nodes']} elements"
         )
     times = [t for t, _ in result["usable"]]
-    print(f"  usable after (navigation -> rows shown and a keystroke answered): "
-          f"median {statistics.median(times):.0f} ms, runs {', '.join(f'{t:.0f}' for t in times)}")
+    print(
+        f"  usable after (navigation -> rows shown and a keystroke answered): "
+        f"median {statistics.median(times):.0f} ms, runs {', '.join(f'{t:.0f}' for t in times)}"
+    )
     for name, size in sizes.items():
         print(f"  {name:<28} {size / 1000:8.1f} KB gzip")
     return ok

@@ -759,10 +759,14 @@
     this.ranks = {};
     var names = this.fields.indexOf("name");
     return data.ids.map(function (id, index) {
-      var text = [];
+      // the texts of the columns shown by default, each once (as the server writes them)
+      var text = [], seen = Object.create(null);
       searched.forEach(function (i) {
         var t = texts[i][self.cellIndex[i][index]];
-        if (t) text.push(t);
+        if (!t) return;
+        t.split("\u001f").forEach(function (piece) {
+          if (!seen[piece]) { seen[piece] = true; text.push(piece); }
+        });
       });
       var retiredLabel = data.retired[index];
       return {

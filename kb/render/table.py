@@ -14,9 +14,9 @@ from kb.data.catalog import KnowledgeBase
 from kb.data.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.data.models import CATALOGS, Entry
 from kb.render.cells import Cell, cell, retired
+from kb.render.tablepages import FIRST_ROWS, data_path, is_large, pager
 from kb.render.templating import attribute_json, render
 from kb.render.urls import Linker
-from kb.render.tablepages import FIRST_ROWS, data_path, is_large, pager
 
 # A fixed filter: (field, accepted raw values) pairs; OR within a field, AND across fields.
 Rules = tuple[tuple[str, tuple[str, ...]], ...]

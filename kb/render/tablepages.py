@@ -126,7 +126,9 @@ def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> 
                 texts = [i.text for i in value.items]
                 if name == "name":
                     texts = [entry.name, *beneath, *texts]
-                text = " ".join(dict.fromkeys(texts)).lower()
+                # each text once, as the server-rendered row has it; the script joins a
+                # row's texts (U+001F between them: control characters never reach the data)
+                text = "\x1f".join(dict.fromkeys(texts)).lower()
                 at = known[name][key] = len(cells[name])
                 cells[name].append(macro(value, specs[name], beneath, False, text))
             index[name].append(at)

@@ -204,9 +204,7 @@ def validate(root: Path) -> int:
     """The library call behind ``kb validate``; fails loudly if the data is not valid."""
     kb = load(root)
     if not kb.ok:
-        raise SystemExit(
-            "generated data is invalid:\n" + "\n".join(p.text() for p in kb.problems)
-        )
+        raise SystemExit("generated data is invalid:\n" + "\n".join(p.text() for p in kb.problems))
     return sum(len(v) for v in kb.entries.values())
 
 

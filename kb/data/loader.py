@@ -124,9 +124,7 @@ def _scan_catalog(folder: Path, catalog: str, kb: KnowledgeBase) -> None:
         if item.name.startswith(".") or item.name in _IGNORED:
             continue
         if item.is_symlink():
-            kb.problems.append(
-                _stray(item, "is a symbolic link; entries must be regular files")
-            )
+            kb.problems.append(_stray(item, "is a symbolic link; entries must be regular files"))
             continue
         if not item.is_file() or not item.name.endswith(SUFFIX):
             kb.problems.append(
@@ -157,9 +155,7 @@ def load(root: Path) -> KnowledgeBase:
         if item.name.startswith(".") or item.name in _IGNORED:
             continue
         if item.is_symlink():
-            kb.problems.append(
-                _stray(item, "is a symbolic link; catalogs must be real folders")
-            )
+            kb.problems.append(_stray(item, "is a symbolic link; catalogs must be real folders"))
         elif item.is_dir() and item.name in CATALOGS:
             _scan_catalog(item, item.name, kb)
         elif item.is_dir():

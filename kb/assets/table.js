@@ -2,7 +2,8 @@
  * row selection for the compare page; the compare page; the weighted ranking widget.
  *
  * The server renders complete tables (readable without JavaScript); this script only adds
- * controls. Every piece of text it writes goes through textContent, never innerHTML, so no
+ * controls. A large catalog's page (over 1,000 entries) lists its first rows and the script
+ * reads the others from the table's data file (see "large tables" below). Every piece of text it writes goes through textContent, never innerHTML, so no
  * value from the data or the URL can become markup. No network requests, no dependencies.
  */
 (function () {
@@ -12,10 +13,8 @@
   // Names shared with the rendered HTML, generated from kb/contract.py (contract.js).
   var C = window.kbContract;
   var ID_RE = new RegExp(C.idPattern);
-  // Rows listed at once (more on request); the others are detached from the document.
-  // Chromium lays out a 2,000-row table in hundreds of milliseconds; each listed row is
-  // re-created for layout on every change (about a quarter of a millisecond here), so 25
-  // rows (two screens) keep a keystroke or a sort within one frame.
+  // Chromium lays out a 2,000-row table in hundreds of milliseconds: a large table lists
+  // LIST_STEP rows at a time (below); the others are not in the document.
   // One collator for every text comparison: localeCompare with options builds one per call.
   var collate = new Intl.Collator(undefined, { numeric: true }).compare;
   // A shared link is a stranger's input: a query string repeating one filter 10,000 times

@@ -78,7 +78,8 @@ class RatingView:
     source: str | None
     href: str  # the basis on the entry page
     derived_from: tuple[str, ...] = ()  # labels of the facts a published rule used
-    rule_href: str | None = None  # where the rule is published; None for a reviewer's rating
+    rule_href: str | None = None  # where the rule is published, if the site publishes it
+    derived: bool = False  # set by a published rule, not a reviewer
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,7 @@ def _rating_cell(
         href=f"{linker.entry(catalog, entry.id)}#{rating_anchor(spec.name)}",
         derived_from=tuple(labels.get(f, f) for f in value.derived_from),
         rule_href=rule_href(catalog, linker) if value.derived else None,
+        derived=value.derived,
     )
     # An unrated criterion sorts last (empty sort key), like any missing value.
     return Cell(spec.name, sort=str(view.rank) if view.rank else "", rating=view)

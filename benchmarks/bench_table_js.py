@@ -104,10 +104,12 @@ def chromium() -> str:
 def bare_page(site: Path, project: Path) -> str:
     """The catalog's table as the package renders it, alone on a page next to the site's
     assets; returns its path in the site."""
+    from kb.data.definitions import use
     from kb.data.loader import load
     from kb.render.sharedtable import catalog_table
     from kb.render.urls import Linker
 
+    use(str(project / "definitions"), project)  # the project's own catalogs
     base = load(project / "catalog")
     table = catalog_table(base, CATALOG, Linker(f"{CATALOG}/"))
     # beside the catalog page, so the table's relative links and data file resolve the same

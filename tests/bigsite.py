@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = "image-optimizers"
-PROJECT_FILES = ("mkdocs.yml", "docs", "catalog", "overrides")
+PROJECT_FILES = ("mkdocs.yml", "definitions", "docs", "catalog", "overrides")
 KINDS = ["online", "desktop", "plugin", "api"]
 COMPRESSION = ["[lossy]", "[lossless]", "[lossy, lossless]", "[]"]
 PRICING = ["[free]", "[free-tier, subscription]", "[one-time]", "[pay-per-use, quote]"]

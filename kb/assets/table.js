@@ -345,11 +345,13 @@
     var cols = this.state.cols;
     var self = this;
     var hidden = this.hidden = this.fields.map(function (f) { return cols.indexOf(f) === -1; });
-    this.headers.forEach(function (th, i) { th.hidden = hidden[i]; });
-    // Every row, listed or not, so rows listed later show the same columns.
-    this.rows.forEach(function (row) {
-      if (!row.tr) return; // a large table's row not listed yet gets them when it is made
-      var cells = row.tr.cells;
+    this.headers.forEach(function (th, i) { if (th.hidden !== hidden[i]) th.hidden = hidden[i]; });
+    // Every row, listed or not, so rows listed later show the same columns (a large
+    // table's rows in the document are its slots; cells made later take this.hidden).
+    var trs = this.large ? (this.slots || []).map(function (slot) { return slot.tr; })
+      : this.rows.map(function (row) { return row.tr; });
+    trs.forEach(function (tr) {
+      var cells = tr.cells;
       for (var i = 0; i < hidden.length; i++) {
         if (cells[i].hidden !== hidden[i]) cells[i].hidden = hidden[i];
       }
@@ -367,20 +369,46 @@
   // fit, the table scrolls in one box of its own, with its header and name column sticky.
   Table.prototype.fit = function () {
     var table = this.table;
+    // A large table measures each set of columns once per window width: measuring takes
+    // two layouts of the whole table (its own widths, then the frozen ones); a set shown
+    // again gets the widths it had, in the one layout the change needs anyway.
+    var key = this.large ? this.state.cols.join(",") + "|" + window.innerWidth : null;
+    var known = key && this.widthsFor ? this.widthsFor[key] : null;
+    if (known) {
+      this.headers.forEach(function (th, i) {
+        var width = known.widths[i] ? known.widths[i] + "px" : "";
+        if (th.style.width !== width) th.style.width = width;
+      });
+      if (known.fixed) table.classList.add("kb-fixed");
+      this.scrolls(known.wide);
+      return;
+    }
     table.classList.remove("kb-fixed");
     this.headers.forEach(function (th) { th.style.width = ""; });
     var wide = table.offsetWidth > this.scroll.clientWidth + 1;
     // Freeze the column widths the browser chose for the rows listed now: later keystrokes
     // and sorts then lay rows out in one pass (fixed table layout), and columns stay put
     // while the rows change. Not for phone cards, where the table is not a grid.
-    if (getComputedStyle(table).display === "table") {
+    var fixed = getComputedStyle(table).display === "table";
+    var widths = [];
+    if (fixed) {
       // rounded down: whole pixels rounded up can add up to more than the box is wide
-      var widths = this.headers.map(function (th) {
+      widths = this.headers.map(function (th) {
         return th.hidden ? 0 : Math.floor(th.getBoundingClientRect().width * 10) / 10;
       });
       this.headers.forEach(function (th, i) { if (widths[i]) th.style.width = widths[i] + "px"; });
       table.classList.add("kb-fixed");
     }
+    if (key) {
+      this.widthsFor = this.widthsFor || {};
+      this.widthsFor[key] = { widths: widths, fixed: fixed, wide: wide };
+    }
+    this.scrolls(wide);
+  };
+
+  Table.prototype.scrolls = function (wide) {
+    if (this.scroll.classList.contains("kb-wide") === wide &&
+        this.scroll.classList.contains("kb-fits") === !wide) return;
     this.scroll.classList.toggle("kb-fits", !wide);
     this.scroll.classList.toggle("kb-wide", wide);
     if (wide) this.scroll.setAttribute("tabindex", "0");
@@ -388,7 +416,7 @@
   };
 
   Table.prototype.buildSelection = function () {
-    if (this.large) return; // each row gets its box when it is first listed (rowElement)
+    if (this.large) return; // each slot of a large table gets its box (fillSlots)
     this.rows.forEach(this.selectBox, this);
   };
 
@@ -409,7 +437,10 @@
   Table.prototype.syncSelection = function () {
     if (!this.ready) return;
     var selected = this.large ? this.selected : {};
-    this.rows.forEach(function (row) {
+    var listed = this.large ? (this.slots || []).map(function (slot) {
+      return { id: slot.row.id, box: slot.box };
+    }) : this.rows;
+    listed.forEach(function (row) {
       if (!row.box) return;
       if (row.box.checked) selected[row.id] = true; else delete selected[row.id];
     });
@@ -476,16 +507,20 @@
   // Every listed row is in the document (find-in-page and printing see them all); rows
   // filtered out are detached, and an unchanged list is not touched at all.
   Table.prototype.render = function () {
-    var shown = this.large ? this.listed() : this.visible;
+    var shown = this.large ? this.visible.slice(0, this.limit) : this.visible;
     var tbody = this.table.tBodies[0];
-    var current = tbody.rows;
-    var same = current.length === shown.length;
-    for (var i = 0; i < shown.length && same; i++) same = current[i] === shown[i].tr;
-    if (!same) {
-      var fragment = document.createDocumentFragment();
-      shown.forEach(function (row) { fragment.appendChild(row.tr); });
-      tbody.textContent = "";
-      tbody.appendChild(fragment);
+    if (this.large) {
+      this.fillSlots(shown);
+    } else {
+      var current = tbody.rows;
+      var same = current.length === shown.length;
+      for (var i = 0; i < shown.length && same; i++) same = current[i] === shown[i].tr;
+      if (!same) {
+        var fragment = document.createDocumentFragment();
+        shown.forEach(function (row) { fragment.appendChild(row.tr); });
+        tbody.textContent = "";
+        tbody.appendChild(fragment);
+      }
     }
     var total = this.visible.length;
     var words = "showing " + total + " of " + this.rows.length;
@@ -667,10 +702,13 @@
   /* ---------------------------------------------------------------- large tables */
 
   // A large catalog's rows as data (kb/tablepages.py): the page lists the first rows; the
-  // data file holds each column's distinct cells (rendered by the server, parsed here by
-  // DOMParser: nothing in it runs) and, per row, which cell it has in every column and which
-  // facet values. Rows become elements only when listed, LIST_STEP at a time ("Show more"):
-  // a keystroke or a sort then restyles and lays out a window of rows, not 10,000.
+  // data file (JSON) holds each column's distinct cells, as the server renders them, with
+  // their sort keys and search texts, and per row which cell it has in every column and
+  // which facet values. Search, sort and facets work on the keys, texts and indices; a
+  // cell's markup is parsed (in an inert template: nothing in it runs) the first time a
+  // row with it is listed. Rows are listed LIST_STEP at a time ("Show more"), in a fixed
+  // set of row elements (slots) that change only the cells that differ: a keystroke or a
+  // sort then restyles and lays out the cells that changed, not 10,000 rows.
   var LIST_STEP = 30;
 
   Table.prototype.loadData = function () {
@@ -679,11 +717,11 @@
     fetch(href.href, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
-        return response.text();
+        return response.json();
       })
-      .then(function (text) {
+      .then(function (data) {
         if (!document.body.contains(self.box)) return; // instant navigation moved on
-        self.rows = self.readData(new DOMParser().parseFromString(text, "text/html"), href);
+        self.rows = self.readData(data, href);
         self.limit = LIST_STEP;
         self.start();
       })
@@ -715,23 +753,18 @@
     });
   }
 
-  Table.prototype.readData = function (doc, base) {
+  Table.prototype.readData = function (data, base) {
     var self = this;
-    var holder = doc.querySelector("[data-kb-rows]");
-    var data = JSON.parse(holder.getAttribute("data-kb-rows"));
-    var cellNodes = {};
-    Array.prototype.forEach.call(doc.querySelectorAll("template[data-kb-cells]"), function (t) {
-      cellNodes[t.getAttribute("data-kb-cells")] = Array.prototype.slice.call(t.content.children);
-    });
-    // Per column: its distinct cells, their sort keys and search texts.
-    this.cellNodes = this.fields.map(function (field) { return cellNodes[field] || []; });
+    var columns = data.columns || {};
+    this.dataBase = base;
+    // Per column: its distinct cells' markup (parsed when first listed), sort keys, texts.
+    this.cellHtml = this.fields.map(function (f) { return columns[f] ? columns[f].html : []; });
+    this.cellNodes = this.fields.map(function () { return []; });
     this.cellIndex = this.fields.map(function (field) { return data.cells[field] || []; });
-    this.cellKeys = this.cellNodes.map(function (nodes, i) {
+    this.cellKeys = this.fields.map(function (field, i) {
       var type = self.types[i];
-      return nodes.map(function (td) {
-        var raw = td.getAttribute("data-kb-sort");
-        if (raw === null) raw = td.textContent.trim().toLowerCase();
-        if (raw === "") return null;
+      return (columns[field] ? columns[field].keys : []).map(function (raw) {
+        if (raw === null || raw === "") return null; // empty cells sort last
         if (type === "number" || type === "ordinal" || type === "bool") {
           var n = parseFloat(raw);
           return isNaN(n) ? raw : n;
@@ -740,14 +773,7 @@
       });
     });
     var searched = this.initialCols.map(function (f) { return self.fields.indexOf(f); });
-    var texts = this.cellNodes.map(function (nodes) {
-      return nodes.map(function (td) {
-        var text = td.getAttribute("data-kb-text") || "";
-        td.removeAttribute("data-kb-text");
-        return text;
-      });
-    });
-    relocateLinks(this.cellNodes.reduce(function (a, b) { return a.concat(b); }, []), base);
+    var texts = this.fields.map(function (f) { return columns[f] ? columns[f].texts : []; });
     // Facet values per row: an index into the facet's distinct lists of values.
     this.valueLists = {};
     this.valueIndex = {};
@@ -756,7 +782,6 @@
       self.valueIndex[field] = data.values[field].rows;
     });
     this.ranks = {};
-    var names = this.fields.indexOf("name");
     return data.ids.map(function (id, index) {
       // the texts of the columns shown by default, each once (as the server writes them)
       var text = [], seen = Object.create(null);
@@ -769,38 +794,163 @@
       });
       var retiredLabel = data.retired[index];
       return {
-        tr: null, index: index, id: id, text: text.join(" "),
-        retired: !!retiredLabel, retiredLabel: retiredLabel || "",
-        nameCell: names === -1 ? null : self.cellNodes[names][self.cellIndex[names][index]]
+        index: index, id: id, text: text.join(" "),
+        retired: !!retiredLabel, retiredLabel: retiredLabel || ""
       };
     });
   };
 
-  // The row's element, made the first time it is listed.
-  Table.prototype.rowElement = function (row) {
-    if (row.tr) return row.tr;
+  // Parses, in one go, the cells of `rows` not parsed yet (the server's markup of each
+  // distinct cell, in an inert template).
+  Table.prototype.parseCells = function (rows) {
+    var want = [], html = [];
+    for (var r = 0; r < rows.length; r++) {
+      for (var i = 0; i < this.fields.length; i++) {
+        var at = this.cellIndex[i][rows[r].index];
+        if (this.cellNodes[i][at] !== undefined) continue;
+        this.cellNodes[i][at] = null; // asked for once
+        want.push([i, at]);
+        html.push(this.cellHtml[i][at]);
+      }
+    }
+    if (!want.length) return;
+    var template = document.createElement("template");
+    template.innerHTML = html.join("");
+    var nodes = Array.prototype.slice.call(template.content.children);
+    relocateLinks(nodes, this.dataBase);
+    for (var k = 0; k < want.length; k++) this.cellNodes[want[k][0]][want[k][1]] = nodes[k];
+  };
+
+  // The row elements in the document, one per listed row (a large table's "slots"). The
+  // server's first rows become the first slots; a slot that lists another row keeps the
+  // cells the two rows share and replaces the others; slots beyond the list are removed.
+  Table.prototype.fillSlots = function (shown) {
+    var tbody = this.table.tBodies[0];
+    if (!this.slots) this.adoptServerRows(tbody);
+    this.parseCells(shown);
+    var slots = this.slots;
+    var cols = this.state.cols;
+    if (!this.hidden) this.hidden = this.fields.map(function (f) { return cols.indexOf(f) === -1; });
+    var added = null;
+    for (var i = 0; i < shown.length; i++) {
+      var slot = slots[i];
+      if (slot && slot.row !== shown[i] && slot.row.retired !== shown[i].retired) {
+        // a new element, so that its attributes come in the server's order
+        var fresh = this.newSlot(shown[i]);
+        tbody.replaceChild(fresh.tr, slot.tr);
+        slot = slots[i] = fresh;
+      } else if (!slot) {
+        slot = slots[i] = this.newSlot(shown[i]);
+        if (!added) added = document.createDocumentFragment();
+        added.appendChild(slot.tr);
+      }
+      this.fill(slot, shown[i]);
+    }
+    if (added) tbody.appendChild(added);
+    for (var j = slots.length - 1; j >= shown.length; j--) tbody.removeChild(slots[j].tr);
+    slots.length = Math.min(slots.length, shown.length);
+  };
+
+  Table.prototype.adoptServerRows = function (tbody) {
+    var self = this;
+    this.slots = [];
+    Array.prototype.slice.call(tbody.rows).forEach(function (tr, k) {
+      var row = self.rows[k];
+      if (!row || tr.getAttribute("data-kb-id") !== row.id) {
+        tbody.removeChild(tr);
+        return;
+      }
+      var slot = { tr: tr, row: row, cells: self.cellIndex.map(function (ix) { return ix[row.index]; }) };
+      self.slotBox(slot);
+      self.slots.push(slot);
+    });
+  };
+
+  Table.prototype.newSlot = function (row) {
     var tr = el("tr", { "data-kb-id": row.id });
     if (row.retired) tr.setAttribute("data-kb-retired", row.retiredLabel);
+    return { tr: tr, row: null, cells: [], fresh: true };
+  };
+
+  // The slot's select box, which follows whatever row the slot lists.
+  Table.prototype.slotBox = function (slot) {
+    var self = this;
+    var box = el("input", { type: "checkbox", "class": "kb-select" });
+    box.addEventListener("change", function () {
+      if (box.checked) self.selected[slot.row.id] = true; else delete self.selected[slot.row.id];
+      self.updateCompare();
+    });
+    slot.box = box;
+    slot.name = null;
+    this.labelBox(slot);
+  };
+
+  Table.prototype.labelBox = function (slot) {
+    var first = slot.tr.cells[0];
+    if (slot.box.parentNode !== first) first.insertBefore(slot.box, first.firstChild);
+    var name = first.querySelector(".kb-name");
+    var text = (name || first).textContent.trim();
+    if (slot.name !== text) {
+      slot.box.setAttribute("aria-label", "Select " + text + " to compare");
+      slot.name = text;
+    }
+    var on = !!this.selected[slot.row.id];
+    if (slot.box.checked !== on) slot.box.checked = on;
+  };
+
+  // Makes `cell` the copy of `model` (a cell of the same column) by setting its attributes
+  // and children, when both have the same attributes in the same order (its own `hidden`
+  // aside, always last); false when they do not. The cell element stays: replacing a cell
+  // restyles every row of the table (the rules on cells' positions among their siblings),
+  // changing its content restyles that content only.
+  function refill(cell, model) {
+    var have = cell.attributes, want = model.attributes;
+    if (have.length !== want.length + (cell.hidden ? 1 : 0)) return false;
+    var k;
+    for (k = 0; k < want.length; k++) if (have[k].name !== want[k].name) return false;
+    for (k = 0; k < want.length; k++) {
+      if (have[k].value !== want[k].value) cell.setAttribute(want[k].name, want[k].value);
+    }
+    var copy = document.importNode(model, true);
+    cell.replaceChildren.apply(cell, Array.prototype.slice.call(copy.childNodes));
+    return true;
+  }
+
+  // Puts `row` in `slot`: the row's attributes, and each cell that differs from the
+  // slot's current one (a copy of the column's parsed cell).
+  Table.prototype.fill = function (slot, row) {
+    if (slot.row === row) return;
+    var tr = slot.tr;
+    if (!slot.fresh) tr.setAttribute("data-kb-id", row.id);
+    if (row.retired && tr.getAttribute("data-kb-retired") !== row.retiredLabel) {
+      tr.setAttribute("data-kb-retired", row.retiredLabel);
+    }
     var values = {};
     for (var field in this.valueLists) {
       values[field] = this.valueLists[field][this.valueIndex[field][row.index]];
     }
     tr.setAttribute("data-kb-values", JSON.stringify(values));
     tr.setAttribute("data-kb-text", row.text);
-    var cols = this.state.cols;
-    if (!this.hidden) this.hidden = this.fields.map(function (f) { return cols.indexOf(f) === -1; });
     var hidden = this.hidden;
     for (var i = 0; i < this.fields.length; i++) {
-      var cell = document.importNode(this.cellNodes[i][this.cellIndex[i][row.index]], true);
-      if (hidden[i]) cell.hidden = true;
-      tr.appendChild(cell);
+      var at = this.cellIndex[i][row.index];
+      if (slot.cells[i] === at) continue;
+      var model = this.cellNodes[i][at];
+      if (slot.cells[i] === undefined || !refill(tr.cells[i], model)) {
+        var cell = document.importNode(model, true);
+        if (hidden[i]) cell.hidden = true;
+        if (slot.cells[i] === undefined) tr.appendChild(cell);
+        else tr.replaceChild(cell, tr.cells[i]);
+      }
+      slot.cells[i] = at;
     }
-    row.tr = tr;
-    var name = tr.querySelector(".kb-name");
-    row.name = (name || tr.cells[0]).textContent.trim();
-    this.selectBox(row);
-    if (this.selected[row.id]) row.box.checked = true;
-    return tr;
+    slot.row = row;
+    if (slot.fresh) {
+      slot.fresh = false;
+      this.slotBox(slot);
+    } else {
+      this.labelBox(slot);
+    }
   };
 
   // Every row in the order of the current sort, kept until the sort changes: a keystroke
@@ -929,13 +1079,6 @@
 
   Table.prototype.viewKey = function () {
     return JSON.stringify([this.state.q, this.state.filters, this.state.sort, this.retiredLast]);
-  };
-
-  // The rows in the document: the first `limit` matching rows.
-  Table.prototype.listed = function () {
-    var shown = this.visible.slice(0, this.limit);
-    for (var i = 0; i < shown.length; i++) this.rowElement(shown[i]);
-    return shown;
   };
 
   Table.prototype.updateMore = function (listed, total) {

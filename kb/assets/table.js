@@ -711,14 +711,32 @@
   // sort then restyles and lays out the cells that changed, not 10,000 rows.
   var LIST_STEP = 30;
 
+  // The data of the tables on the page this script was loaded with, asked for as soon as
+  // the script runs: the theme's own start-up (its search index, its sitemap) then runs
+  // while the data travels, instead of before it is asked for.
+  var early = {};
+
+  function fetchData(href) {
+    return fetch(href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-kb-table][data-kb-rows-href]"),
+    function (box) {
+      var href = new URL(box.getAttribute("data-kb-rows-href"), window.location.href).href;
+      if (early[href]) return;
+      early[href] = fetchData(href);
+      early[href].catch(function () { return null; }); // reported by loadData
+    });
+
   Table.prototype.loadData = function () {
     var self = this;
     var href = new URL(this.rowsHref, window.location.href);
-    fetch(href.href, { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
-      })
+    var pending = early[href.href] || fetchData(href.href);
+    delete early[href.href];
+    pending
       .then(function (data) {
         if (!document.body.contains(self.box)) return; // instant navigation moved on
         self.rows = self.readData(data, href);
@@ -759,7 +777,7 @@
     this.dataBase = base;
     // Per column: its distinct cells' markup (parsed when first listed), sort keys, texts.
     this.cellHtml = this.fields.map(function (f) { return columns[f] ? columns[f].html : []; });
-    this.cellNodes = this.fields.map(function () { return []; });
+    this.cellModels = this.fields.map(function () { return []; });
     this.cellIndex = this.fields.map(function (field) { return data.cells[field] || []; });
     this.cellKeys = this.fields.map(function (field, i) {
       var type = self.types[i];
@@ -773,7 +791,7 @@
       });
     });
     var searched = this.initialCols.map(function (f) { return self.fields.indexOf(f); });
-    var texts = this.fields.map(function (f) { return columns[f] ? columns[f].texts : []; });
+    var texts = this.fields.map(function (f) { return (columns[f] && columns[f].texts) || []; });
     // Facet values per row: an index into the facet's distinct lists of values.
     this.valueLists = {};
     this.valueIndex = {};
@@ -807,8 +825,8 @@
     for (var r = 0; r < rows.length; r++) {
       for (var i = 0; i < this.fields.length; i++) {
         var at = this.cellIndex[i][rows[r].index];
-        if (this.cellNodes[i][at] !== undefined) continue;
-        this.cellNodes[i][at] = null; // asked for once
+        if (this.cellModels[i][at] !== undefined) continue;
+        this.cellModels[i][at] = null; // asked for once
         want.push([i, at]);
         html.push(this.cellHtml[i][at]);
       }
@@ -818,7 +836,7 @@
     template.innerHTML = html.join("");
     var nodes = Array.prototype.slice.call(template.content.children);
     relocateLinks(nodes, this.dataBase);
-    for (var k = 0; k < want.length; k++) this.cellNodes[want[k][0]][want[k][1]] = nodes[k];
+    for (var k = 0; k < want.length; k++) this.cellModels[want[k][0]][want[k][1]] = cellModel(nodes[k]);
   };
 
   // The row elements in the document, one per listed row (a large table's "slots"). The
@@ -898,21 +916,40 @@
     if (slot.box.checked !== on) slot.box.checked = on;
   };
 
-  // Makes `cell` the copy of `model` (a cell of the same column) by setting its attributes
-  // and children, when both have the same attributes in the same order (its own `hidden`
-  // aside, always last); false when they do not. The cell element stays: replacing a cell
-  // restyles every row of the table (the rules on cells' positions among their siblings),
-  // changing its content restyles that content only.
-  function refill(cell, model) {
-    var have = cell.attributes, want = model.attributes;
-    if (have.length !== want.length + (cell.hidden ? 1 : 0)) return false;
-    var k;
-    for (k = 0; k < want.length; k++) if (have[k].name !== want[k].name) return false;
-    for (k = 0; k < want.length; k++) {
-      if (have[k].value !== want[k].value) cell.setAttribute(want[k].name, want[k].value);
+  // A parsed cell, and what refilling a cell from it needs: its attributes' names (as one
+  // string) and values, and its children (a fragment to copy).
+  function cellModel(node) {
+    var names = [], values = [];
+    for (var k = 0; k < node.attributes.length; k++) {
+      names.push(node.attributes[k].name);
+      values.push(node.attributes[k].value);
     }
-    var copy = document.importNode(model, true);
-    cell.replaceChildren.apply(cell, Array.prototype.slice.call(copy.childNodes));
+    var kids = node.ownerDocument.createDocumentFragment();
+    for (var child = node.firstChild; child; child = child.nextSibling) {
+      kids.appendChild(child.cloneNode(true));
+    }
+    return { node: node, names: names.join(" "), values: values, kids: kids };
+  }
+
+  // Makes `cell`, a copy of model `from`, a copy of model `to` (a cell of the same column)
+  // by setting the attributes that differ and replacing its children (`keep` aside, the
+  // select box of a name cell), when both models have the same attributes; false when they
+  // do not. The cell element stays: replacing a cell restyles every row of the table (the
+  // rules on cells' positions among their siblings); changing its content restyles that
+  // content only.
+  function refill(cell, from, to, keep) {
+    if (!from || from.names !== to.names) return false;
+    for (var k = 0; k < to.values.length; k++) {
+      if (from.values[k] !== to.values[k]) cell.setAttribute(to.node.attributes[k].name, to.values[k]);
+    }
+    var kids = document.importNode(to.kids, true);
+    if (keep && keep.parentNode === cell) {
+      while (cell.lastChild !== keep) cell.removeChild(cell.lastChild);
+      cell.appendChild(kids);
+    } else {
+      cell.textContent = "";
+      cell.appendChild(kids);
+    }
     return true;
   }
 
@@ -925,19 +962,23 @@
     if (row.retired && tr.getAttribute("data-kb-retired") !== row.retiredLabel) {
       tr.setAttribute("data-kb-retired", row.retiredLabel);
     }
-    var values = {};
-    for (var field in this.valueLists) {
-      values[field] = this.valueLists[field][this.valueIndex[field][row.index]];
+    if (!row.valuesJson) {
+      var values = {};
+      for (var field in this.valueLists) {
+        values[field] = this.valueLists[field][this.valueIndex[field][row.index]];
+      }
+      row.valuesJson = JSON.stringify(values);
     }
-    tr.setAttribute("data-kb-values", JSON.stringify(values));
+    tr.setAttribute("data-kb-values", row.valuesJson);
     tr.setAttribute("data-kb-text", row.text);
     var hidden = this.hidden;
     for (var i = 0; i < this.fields.length; i++) {
       var at = this.cellIndex[i][row.index];
       if (slot.cells[i] === at) continue;
-      var model = this.cellNodes[i][at];
-      if (slot.cells[i] === undefined || !refill(tr.cells[i], model)) {
-        var cell = document.importNode(model, true);
+      var model = this.cellModels[i][at];
+      var was = slot.cells[i] === undefined ? null : this.cellModels[i][slot.cells[i]];
+      if (!refill(tr.cells[i], was, model, i === 0 ? slot.box : null)) {
+        var cell = document.importNode(model.node, true);
         if (hidden[i]) cell.hidden = true;
         if (slot.cells[i] === undefined) tr.appendChild(cell);
         else tr.replaceChild(cell, tr.cells[i]);

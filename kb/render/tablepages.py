@@ -156,9 +156,10 @@ def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> 
         "cells": index,
         "values": {name: {"lists": lists[name], "rows": facet_rows[name]} for name in lists},
         "columns": {
-            name: {"html": cells[name], "keys": keys[name], "texts": searched[name]}
+            # search reads the columns shown at first (as the server's rows' texts do)
+            name: {"html": cells[name], "keys": keys[name]}
+            | ({"texts": searched[name]} if name in shown else {})
             for name in columns
         },
     }
-    # "<" escaped, so the file is safe to serve under any type a server guesses for it
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -918,13 +918,15 @@
 
   // A parsed cell, and what refilling a cell from it needs: its attributes' names (as one
   // string) and values, and its children (a fragment to copy).
-  function cellModel(node) {
+  function cellModel(parsed) {
+    // adopted into this document once: copies are then plain clones
+    var node = document.importNode(parsed, true);
     var names = [], values = [];
     for (var k = 0; k < node.attributes.length; k++) {
       names.push(node.attributes[k].name);
       values.push(node.attributes[k].value);
     }
-    var kids = node.ownerDocument.createDocumentFragment();
+    var kids = document.createDocumentFragment();
     for (var child = node.firstChild; child; child = child.nextSibling) {
       kids.appendChild(child.cloneNode(true));
     }
@@ -942,7 +944,7 @@
     for (var k = 0; k < to.values.length; k++) {
       if (from.values[k] !== to.values[k]) cell.setAttribute(to.node.attributes[k].name, to.values[k]);
     }
-    var kids = document.importNode(to.kids, true);
+    var kids = to.kids.cloneNode(true);
     if (keep && keep.parentNode === cell) {
       while (cell.lastChild !== keep) cell.removeChild(cell.lastChild);
       cell.appendChild(kids);
@@ -978,7 +980,7 @@
       var model = this.cellModels[i][at];
       var was = slot.cells[i] === undefined ? null : this.cellModels[i][slot.cells[i]];
       if (!refill(tr.cells[i], was, model, i === 0 ? slot.box : null)) {
-        var cell = document.importNode(model.node, true);
+        var cell = model.node.cloneNode(true);
         if (hidden[i]) cell.hidden = true;
         if (slot.cells[i] === undefined) tr.appendChild(cell);
         else tr.replaceChild(cell, tr.cells[i]);
@@ -1008,23 +1010,29 @@
       if (th.getAttribute("aria-sort") !== state) th.setAttribute("aria-sort", state);
     });
     var split = this.retiredLast;
-    var rows = this.rows.slice();
     if (column === -1 && !split) column = this.fields.indexOf("name");
-    if (column === -1) {
-      rows.sort(function (a, b) { return a.index - b.index; });
-    } else {
-      var rank = this.rankOf(column);
-      var index = this.cellIndex[column];
-      rows.sort(function (a, b) {
-        if (split && a.retired !== b.retired) return a.retired ? 1 : -1;
-        var x = rank[index[a.index]], y = rank[index[b.index]];
-        if (x === -1 || y === -1) {
-          if (x === y) return a.index - b.index;
-          return x === -1 ? 1 : -1; // empty last, whatever the direction
-        }
-        return x !== y ? (x - y) * dir : a.index - b.index;
-      });
+    // A counting sort into buckets, in the rows' own order (so the server's order decides
+    // between equals): current tools before retired ones when split, then each distinct
+    // cell's rank in the direction asked, empty cells last whatever the direction.
+    var rank = column === -1 ? null : this.rankOf(column);
+    var index = column === -1 ? null : this.cellIndex[column];
+    var width = rank ? rank.length + 1 : 1;
+    var all = this.rows;
+    var bucket = new Int32Array(all.length);
+    var starts = new Int32Array(width * 2 + 1);
+    for (var r = 0; r < all.length; r++) {
+      var b = 0;
+      if (rank) {
+        var x = rank[index[r]];
+        b = x === -1 ? width - 1 : (dir > 0 ? x : width - 2 - x);
+      }
+      if (split && all[r].retired) b += width;
+      bucket[r] = b;
+      starts[b + 1] += 1;
     }
+    for (var i = 1; i < starts.length; i++) starts[i] += starts[i - 1];
+    var rows = new Array(all.length);
+    for (r = 0; r < all.length; r++) rows[starts[bucket[r]]++] = all[r];
     this.orderKey = key;
     this.orderCache = rows;
     return rows;
@@ -1066,25 +1074,35 @@
       });
     });
     var index = fields.map(function (f) { return self.valueIndex[f]; });
-    var tally = fields.map(function (f) { return new Int32Array(self.valueLists[f].length); });
+    // Which rows pass and the counts depend on the search and filters, not on the sort: a
+    // sort reuses them.
+    var key = JSON.stringify([q, filters]);
+    var found = this.passed && this.passed.key === key ? this.passed : null;
+    if (!found) {
+      var tally = fields.map(function (f) { return new Int32Array(self.valueLists[f].length); });
+      var pass = new Uint8Array(this.rows.length);
+      var n = fields.length;
+      for (var r = 0; r < this.rows.length; r++) {
+        var row = this.rows[r];
+        if (q && row.text.indexOf(q) === -1) continue;
+        var failed = -1, fails = 0;
+        for (var k = 0; k < n && fails < 2; k++) {
+          if (!passes[k][index[k][r]]) { failed = k; fails += 1; }
+        }
+        if (fails === 0) {
+          pass[r] = 1;
+          for (k = 0; k < n; k++) tally[k][index[k][r]] += 1;
+        } else if (fails === 1) {
+          // counted for the one facet that hides it: how many rows each value would show
+          tally[failed][index[failed][r]] += 1;
+        }
+      }
+      found = this.passed = { key: key, pass: pass, tally: tally };
+    }
+    tally = found.tally;
     var visible = [];
     var rows = this.ordered();
-    var n = fields.length;
-    for (var r = 0; r < rows.length; r++) {
-      var row = rows[r];
-      if (q && row.text.indexOf(q) === -1) continue;
-      var failed = -1, fails = 0;
-      for (var k = 0; k < n && fails < 2; k++) {
-        if (!passes[k][index[k][row.index]]) { failed = k; fails += 1; }
-      }
-      if (fails === 0) {
-        visible.push(row);
-        for (k = 0; k < n; k++) tally[k][index[k][row.index]] += 1;
-      } else if (fails === 1) {
-        // counted for the one facet that hides it: how many rows each value would show
-        tally[failed][index[failed][row.index]] += 1;
-      }
-    }
+    for (r = 0; r < rows.length; r++) if (found.pass[rows[r].index]) visible.push(rows[r]);
     var counts = {};
     this.facets.forEach(function (f) { counts[f.field] = {}; });
     fields.forEach(function (field, k) {

@@ -9,7 +9,10 @@ On both pages, in headless Chromium, it times four interactions inside the page 
 performance.now() around the event dispatch and a layout forced by reading offsetHeight
 (so each figure is the script plus the browser's restyle and reflow, not the driver's round
 trips): a search keystroke, a header sort, a facet click and a column change (the chooser).
-Runs alternate bare and real pages; each figure is the median of the runs' medians. It also
+The real page is measured twice: from the first seconds after load, and once the theme's
+search has built its index in its worker (at 10,000 entries about 4 s of the second core
+here: until then the page and the worker share 2 cores). Runs alternate bare, real and
+settled pages; each figure is the median of the runs' medians. It also
 reports the load average, the gzip weight of the pages a reader opens (catalog page with its
 data, an entry page, the compare page, the embed) and the time from navigation until the
 table shows rows and answers a keystroke.
@@ -35,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from bigsite import CATALOG, build, generated_id, write_project
+from bigsite import CATALOG, ROOT, build, generated_id, write_project
 from localweb import CHROMIUM_ARGS, chromium_path, serve
 
 TARGET_MS = 16.0
@@ -84,6 +87,14 @@ MEASURE = """async ([kind, samples]) => {
           nodes: document.getElementsByTagName("*").length};
 }"""
 
+# The theme's search builds its index in a worker after every page load (at 10,000 entries
+# a 12.6 MB index, about 4 s here): on 2 cores it competes with the page for the CPU.
+# "settled" measures once it is done (its panel stops saying "Initializing search").
+SETTLED = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  return !meta || meta.textContent.trim() !== "Initializing search";
+}"""
+
 USABLE = """() => {
   const box = document.querySelector("[data-kb-table][data-kb-state=url]");
   const input = box && box.querySelector("input[type=search]");
@@ -109,7 +120,9 @@ def bare_page(site: Path, project: Path) -> str:
     from kb.render.sharedtable import catalog_table
     from kb.render.urls import Linker
 
-    use(str(project / "definitions"), project)  # the project's own catalogs
+    # the repository's definitions, which write_project copies into every generated
+    # project: one process may use one set of definitions, and every size shares these
+    use("definitions", ROOT)
     base = load(project / "catalog")
     table = catalog_table(base, CATALOG, Linker(f"{CATALOG}/"))
     # beside the catalog page, so the table's relative links and data file resolve the same
@@ -141,9 +154,11 @@ def weights(site: Path) -> dict[str, int]:
     }
 
 
-def run_kind(page: Any, url: str, kind: str, samples: int) -> dict[str, Any]:
+def run_kind(page: Any, url: str, kind: str, samples: int, settle: bool = False) -> dict[str, Any]:
     page.goto(url)
     page.wait_for_selector("[data-kb-table][data-kb-state=url] input[type=search]")
+    if settle:
+        page.wait_for_function(SETTLED, polling=100, timeout=60000)
     return dict(page.evaluate(MEASURE, [kind, samples]))
 
 
@@ -163,6 +178,7 @@ def measure(base: str, bare: str, samples: int, runs: int) -> dict[str, Any]:
     out: dict[str, Any] = {
         "bare": {k: [] for k in KINDS},
         "real": {k: [] for k in KINDS},
+        "settled": {k: [] for k in KINDS},
         "usable": [],
         "notes": {},
     }
@@ -174,9 +190,9 @@ def measure(base: str, bare: str, samples: int, runs: int) -> dict[str, Any]:
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             for _ in range(runs):
-                for which, url in (("bare", base + bare), ("real", real)):
+                for which, url in (("bare", base + bare), ("real", real), ("settled", real)):
                     for kind in KINDS:
-                        got = run_kind(page, url, kind, samples)
+                        got = run_kind(page, url, kind, samples, settle=which == "settled")
                         out[which][kind].append(statistics.median(got["times"]))
                         out["notes"][(which, kind)] = got
                 out["usable"].append(usable(page, real))
@@ -190,15 +206,22 @@ def measure(base: str, bare: str, samples: int, runs: int) -> dict[str, Any]:
 def report(rows: int, result: dict[str, Any], sizes: dict[str, int], load: list[float]) -> bool:
     ok = True
     print(f"\n{rows} generated entries; load average before/after: {load[0]:.2f} / {load[1]:.2f}")
-    print(f"  {'interaction':<10} {'bare page':>10} {'real page':>10}  (median of run medians, ms)")
+    print(
+        f"  {'interaction':<10} {'bare page':>10} {'real page':>10} {'settled':>10}"
+        "  (median of run medians, ms; real: measured from the first seconds after load,"
+        " settled: after the theme's search has built its index)"
+    )
     for kind in KINDS:
         bare = statistics.median(result["bare"][kind])
         real = statistics.median(result["real"][kind])
-        ok = ok and real <= TARGET_MS
+        settled = statistics.median(result["settled"][kind])
+        ok = ok and real <= TARGET_MS and settled <= TARGET_MS
         note = result["notes"][("real", kind)]
         runs = ", ".join(f"{t:.1f}" for t in result["real"][kind])
+        calm = ", ".join(f"{t:.1f}" for t in result["settled"][kind])
         print(
-            f"  {kind:<10} {bare:10.2f} {real:10.2f}  real runs: {runs}; "
+            f"  {kind:<10} {bare:10.2f} {real:10.2f} {settled:10.2f}  real runs: {runs}; "
+            f"settled runs: {calm}; "
             f"{note['status']!r}, {note['listed']} rows in the document, {note['nodes']} elements"
         )
     times = [t for t, _ in result["usable"]]

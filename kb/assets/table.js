@@ -379,7 +379,9 @@
         var width = known.widths[i] ? known.widths[i] + "px" : "";
         if (th.style.width !== width) th.style.width = width;
       });
-      if (known.fixed) table.classList.add("kb-fixed");
+      if (table.classList.contains("kb-fixed") !== known.fixed) {
+        table.classList.toggle("kb-fixed", known.fixed);
+      }
       this.scrolls(known.wide);
       return;
     }
@@ -930,7 +932,7 @@
     for (var child = node.firstChild; child; child = child.nextSibling) {
       kids.appendChild(child.cloneNode(true));
     }
-    return { node: node, names: names.join(" "), values: values, kids: kids };
+    return { node: node, list: names, names: names.join(" "), values: values, kids: kids };
   }
 
   // Makes `cell`, a copy of model `from`, a copy of model `to` (a cell of the same column)
@@ -942,7 +944,7 @@
   function refill(cell, from, to, keep) {
     if (!from || from.names !== to.names) return false;
     for (var k = 0; k < to.values.length; k++) {
-      if (from.values[k] !== to.values[k]) cell.setAttribute(to.node.attributes[k].name, to.values[k]);
+      if (from.values[k] !== to.values[k]) cell.setAttribute(to.list[k], to.values[k]);
     }
     var kids = to.kids.cloneNode(true);
     if (keep && keep.parentNode === cell) {

@@ -12,17 +12,17 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kb.data.catalog import KnowledgeBase
-from kb.data.loader import load
 from kb.data.problems import format_problems, one_line
 from kb.engines import markdown as kb_markdown
 from kb.engines.pagemeta import page_meta
 from kb.engines.plugin.config import KnowledgeBaseConfig
+from kb.engines.plugin.incremental import Incremental
 from kb.engines.plugin.paths import (
     docs_path,
     edit_url_maker,
@@ -31,6 +31,7 @@ from kb.engines.plugin.paths import (
     project_dir,
     repo_relative,
 )
+from kb.engines.plugin.search import SearchView, search_view
 from kb.engines.sitebuild import StagedBuild
 from kb.outputs import pages as site_pages
 from kb.render.embeds import EmbedError
@@ -43,6 +44,10 @@ STYLES = site_pages.STYLES
 SCRIPTS = site_pages.SCRIPTS
 # Far below MkDocs' "last" (-100): the swap must follow every other plugin's post-build step.
 LAST = -1_000_000
+# Around the search plugin's on_page_context (default priority 0): what it reads is cut
+# just before it and put back right after it.
+SEARCH_BEFORE = 1
+SEARCH_AFTER = -1
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -53,6 +58,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.kb: KnowledgeBase | None = None
         self.generated: dict[str, site_pages.GeneratedPage] = {}
         self.staged: StagedBuild | None = None
+        self.search_views: dict[str, SearchView] = {}
+        self.incremental = Incremental()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only ``mkdocs build`` builds into a staging folder."""
@@ -81,11 +88,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         fail); load and validate the catalogs (any problem stops the build, listed at
         file:line:col); add every generated page, download, schema and asset as a file."""
         _drop_links(files, config)
-        kb = load(project_dir(config) / self.config.catalog_dir)
-        if kb.problems:
-            lines = format_problems(kb.problems, "text")
-            raise PluginError(f"the catalogs have {len(kb.problems)} problem(s):\n{lines}")
+        kb = self._load_catalogs(project_dir(config) / self.config.catalog_dir)
         self.kb = kb
+        self.incremental.begin(kb, _site_signature(config, self.config.contributing))
         self.generated = {}
         for page in site_pages.pages(kb, self.config.contributing, edit_url_maker(config)):
             if files.get_file_from_path(page.src) is not None:
@@ -95,12 +100,33 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file.edit_uri = repo_relative(config, page.yaml_path)
             files.append(file)
         site = site_pages.Site(config.site_name, config.site_url, config.use_directory_urls)
-        for path, content in site_pages.files(kb, site).items():
+        made = self.incremental.files(lambda: site_pages.files(kb, site), site)
+        for path, content in made.items():
             files.append(File.generated(config, path, content=content))
         for name in ASSETS:
             source = resources.files("kb").joinpath("assets", name)
             files.append(File.generated(config, f"assets/kb/{name}", content=source.read_bytes()))
         return files
+
+    def _load_catalogs(self, root: Path) -> KnowledgeBase:
+        """Load and validate the catalogs, reading again only the files changed since the
+        last build. Any problem stops the build, listed at file:line:col; except while
+        serving a site already built once: then the problems are logged as errors and the
+        build goes on with the last catalogs that had none, so the server keeps serving
+        the last good site until the file is fixed."""
+        kb = self.incremental.load(root)
+        if not kb.problems:
+            self.incremental.last_good = kb
+            return kb
+        lines = format_problems(kb.problems, "text")
+        last_good = self.incremental.last_good
+        if self.command != "serve" or last_good is None:
+            raise PluginError(f"the catalogs have {len(kb.problems)} problem(s):\n{lines}")
+        log.error(
+            f"kb: the catalogs have {len(kb.problems)} problem(s); the site keeps showing "
+            f"them as they were before the edit:\n{lines}"
+        )
+        return last_good
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -127,8 +153,32 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """The HTML of a generated page; a hand-written page's as Markdown made it."""
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
-            return generated.html(Linker(page.url, config.use_directory_urls))
+            return self.incremental.html(generated, Linker(page.url, config.use_directory_urls))
         return html
+
+    @event_priority(SEARCH_BEFORE)
+    def _hide_from_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Before the search plugin reads the page: hand it the page without the elements
+        marked ``data-search-exclude`` (see :mod:`kb.engines.plugin.search`)."""
+        generated = page.file.src_uri in self.generated
+        view = search_view(page.content or "", generated)
+        if view is not None:
+            self.search_views[page.file.src_uri] = view
+            page.content = view.light
+        return context
+
+    @event_priority(SEARCH_AFTER)
+    def _show_after_search(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        """After the search plugin (and before the theme renders the page): put the cut
+        elements back."""
+        view = self.search_views.pop(page.file.src_uri, None)
+        if view is not None and page.content is not None:
+            page.content = view.restore(page.content)
+        return context
+
+    on_page_context = CombinedEvent(_hide_from_search, _show_after_search)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -163,6 +213,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if succeeded:
                 log.info(f"kb: the new site replaced {self.staged.final}")
             self.staged = None
+
+
+def _site_signature(config: MkDocsConfig, contributing: str) -> tuple[object, ...]:
+    """The site settings generated pages and files are made with (besides the data)."""
+    return (
+        config.site_name,
+        config.site_url,
+        config.use_directory_urls,
+        config.repo_url,
+        config.edit_uri,
+        config.docs_dir,
+        contributing,
+    )
 
 
 def _append_once(target: Any, path: str) -> None:

@@ -22,6 +22,7 @@ from kb.data.problems import format_problems, one_line
 from kb.engines import markdown as kb_markdown
 from kb.engines.pagemeta import page_meta
 from kb.engines.plugin.config import KnowledgeBaseConfig
+from kb.engines.plugin.htmlpage import HtmlPage
 from kb.engines.plugin.incremental import Incremental
 from kb.engines.plugin.paths import (
     docs_path,
@@ -99,6 +100,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file = File.generated(config, page.src, content="", inclusion=inclusion(page.src))
             file.edit_uri = repo_relative(config, page.yaml_path)
             files.append(file)
+            if file.inclusion.is_not_in_nav():
+                HtmlPage(file, config)  # no Markdown to render (see kb.engines.plugin.htmlpage)
         site = site_pages.Site(config.site_name, config.site_url, config.use_directory_urls)
         made = self.incremental.files(lambda: site_pages.files(kb, site), site)
         for path, content in made.items():

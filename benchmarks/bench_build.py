@@ -22,6 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# This repository's catalog definitions (the seven catalogs), named by absolute path.
+DEFINITIONS = Path(__file__).resolve().parents[1] / "definitions"
+
 THEME = """\
 theme:
   name: material
@@ -95,7 +98,8 @@ def kb_project(base: Path, count: int) -> Path:
     (base / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     (base / "mkdocs.yml").write_text(
         f"site_name: Bench\n{THEME}nav:\n  - Home: index.md\n"
-        "  - Optimizers: image-optimizers/index.md\nplugins:\n  - search\n  - kb\n",
+        "  - Optimizers: image-optimizers/index.md\nplugins:\n  - search\n"
+        f"  - kb:\n      definitions: {DEFINITIONS}\n",
         encoding="utf-8",
     )
     write_entries(base, count)

@@ -25,7 +25,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_build import kb_project  # noqa: E402
+from bench_build import kb_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -107,7 +107,8 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=60)
         log.seek(0)
-        built = [float(s) for s in re.findall(r"Documentation built in ([0-9.]+) seconds", log.read())]
+        pattern = r"Documentation built in ([0-9.]+) seconds"
+        built = [float(s) for s in re.findall(pattern, log.read())]
     cold, rebuild = statistics.median(colds), statistics.median(rebuilds)
     print(f"entries: {args.entries}, runs: {args.repeat} alternating")
     print(f"cold `mkdocs build` (new process): median {cold:.2f} s  {[round(c, 2) for c in colds]}")

@@ -17,8 +17,21 @@ from urllib.parse import urlsplit
 import pytest
 from localweb import CHROMIUM_ARGS, chromium_path
 
-from kb.cli import main
-from kb.data.catalog import KnowledgeBase
+from kb.data.definitions import use
+
+# This site's own catalog definitions, as every tool reads them (mkdocs.yml names them);
+# the test projects' mkdocs.yml name the same folder by its path.
+SITE_DEFINITIONS = str(Path(__file__).resolve().parents[1] / "definitions")
+use(SITE_DEFINITIONS, Path.cwd())
+
+
+def site_config() -> str:
+    """The smallest mkdocs.yml a ``kb`` command reads: the site's definitions."""
+    return f"site_name: Test\nplugins:\n  - kb:\n      definitions: {SITE_DEFINITIONS}\n"
+
+
+from kb.cli import main  # noqa: E402
+from kb.data.catalog import KnowledgeBase  # noqa: E402
 
 SOURCES = """\
 sources:
@@ -194,8 +207,10 @@ class Tree:
 
 @pytest.fixture
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Tree:
-    """A valid catalog tree in ``tmp_path/catalog``; the working directory is ``tmp_path``."""
+    """A valid catalog tree in ``tmp_path/catalog`` beside a mkdocs.yml naming this site's
+    definitions (as a ``kb`` process finds them); the working directory is ``tmp_path``."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(site_config(), encoding="utf-8")
     t = Tree(tmp_path)
     for catalog, entry_id in VALID:
         t.write(catalog, entry_id, entry_text(catalog, entry_id))

@@ -11,8 +11,8 @@ import pytest
 from conftest import Tree
 from ruamel.yaml import YAML
 
+from definitions.concepts import CaseStudy
 from kb.data.loader import load
-from kb.data.models import CaseStudy
 from kb.data.numbers import NBSP
 from kb.render.table import CatalogTable
 from kb.render.urls import Linker

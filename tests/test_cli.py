@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import entry_text
+from conftest import entry_text, site_config
 from hostile.cases import BILLION_LAUGHS
 
 # Line numbers below count lines in these texts; they are written out so that a reader can
@@ -359,6 +359,7 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
     """
     path = tmp_path / "catalog" / "vision-tasks" / "lol.yml"
     path.parent.mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text(site_config(), encoding="utf-8")
     path.write_text(BILLION_LAUGHS, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "kb.cli", "validate"],

@@ -109,7 +109,10 @@ def test_ci_checks_every_supported_python_and_cancels_superseded_runs() -> None:
     setup = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/setup-"))
     assert setup["with"]["python-version"] == "${{ matrix.python-version }}"
     scripts = "\n".join(_runs(job))
-    for command in ("ruff check kb tests benchmarks", "ruff format --check kb tests benchmarks"):
+    for command in (
+        "ruff check kb definitions tests benchmarks",
+        "ruff format --check kb definitions tests benchmarks",
+    ):
         assert command in scripts
         assert command in (ROOT.parents[1] / ".ci" / "run").read_text("utf-8")
     assert "mypy kb" in scripts

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Collection
 from pathlib import Path
 
-from kb.commands.common import DEFAULT_ROOT, err
+from kb.commands import common
+from kb.commands.common import err
 from kb.data.loader import load
 from kb.data.problems import one_line
 from kb.upkeep.linkcheck import Options, check, collect
@@ -23,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "URL or redirect leading to a loopback, private or other internal address is "
         "reported as refused. Exit 0 when all answer, 1 otherwise.",
     )
-    p.add_argument("path", nargs="?", type=Path, default=DEFAULT_ROOT, metavar="PATH")
+    p.add_argument("path", nargs="?", type=Path, default=common.DEFAULT_ROOT, metavar="PATH")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
     p.add_argument("--concurrency", type=int, default=8, help="requests at once")
     p.add_argument("--retries", type=int, default=2, help="extra tries after a failure")

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kb.commands.common import DEFAULT_ROOT, err
+from kb.commands import common
+from kb.commands.common import err
 from kb.data.loader import load
 from kb.data.problems import format_problems
 from kb.upkeep.checksite import check
@@ -23,7 +24,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "exit 0 when nothing is, 1 otherwise.",
     )
     p.add_argument("site", type=Path, metavar="SITE_DIR")
-    p.add_argument("--catalog-dir", type=Path, default=DEFAULT_ROOT, help="default: catalog/")
+    p.add_argument(
+        "--catalog-dir", type=Path, default=common.DEFAULT_ROOT, help="default: catalog/"
+    )
     p.set_defaults(run=run)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# The site's catalog folder; kb.cli sets it from the site's configuration before the commands
+# are built.
 DEFAULT_ROOT = Path("catalog")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kb.commands.common import DEFAULT_ROOT, err
+from kb.commands import common
+from kb.commands.common import err
 from kb.upkeep.diff import GitError, diff, to_json, to_markdown
 
 
@@ -30,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument(
         "--catalog-dir",
-        default=str(DEFAULT_ROOT),
+        default=str(common.DEFAULT_ROOT),
         help="the catalog folder inside the repository (default: catalog)",
     )
     p.set_defaults(run=run)

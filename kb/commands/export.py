@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kb.commands.common import DEFAULT_ROOT, err
+from kb.commands import common
+from kb.commands.common import err
 from kb.data.loader import load
 from kb.data.problems import format_problems
 
@@ -21,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("--format", choices=("csv", "json"), required=True)
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
-    p.add_argument("--catalog-dir", type=Path, default=DEFAULT_ROOT, help="default: catalog/")
+    p.add_argument(
+        "--catalog-dir", type=Path, default=common.DEFAULT_ROOT, help="default: catalog/"
+    )
     p.set_defaults(run=run)
 
 

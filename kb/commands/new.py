@@ -6,7 +6,8 @@ import argparse
 import re
 from pathlib import Path
 
-from kb.commands.common import DEFAULT_ROOT, err
+from kb.commands import common
+from kb.commands.common import err
 from kb.data.fields import ID_PATTERN, MAX_ID
 from kb.data.loader import load
 from kb.data.models import CATALOGS
@@ -27,7 +28,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "catalog", choices=list(CATALOGS), metavar="CATALOG", help="one of: " + ", ".join(CATALOGS)
     )
     p.add_argument("id", metavar="ID", help="lowercase-kebab id, e.g. label-studio")
-    p.add_argument("--catalog-dir", type=Path, default=DEFAULT_ROOT, help="default: catalog/")
+    p.add_argument(
+        "--catalog-dir", type=Path, default=common.DEFAULT_ROOT, help="default: catalog/"
+    )
     p.set_defaults(run=run)
 
 

@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from kb.commands.common import DEFAULT_ROOT, err
+from kb.commands import common
+from kb.commands.common import err
 from kb.data.age import DEFAULT_STALE_DAYS
 from kb.data.loader import load
 from kb.upkeep.stale import stale_entries
@@ -25,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "path",
         nargs="?",
         type=Path,
-        default=DEFAULT_ROOT,
+        default=common.DEFAULT_ROOT,
         metavar="PATH",
         help="the catalog folder (default: catalog/)",
     )

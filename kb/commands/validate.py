@@ -6,7 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
-from kb.commands.common import DEFAULT_ROOT, err
+from kb.commands import common
+from kb.commands.common import err
 from kb.data.loader import load
 from kb.data.models import CATALOGS
 from kb.data.problems import Problem, display_path, format_problems, one_line
@@ -61,7 +62,7 @@ def _selected(problem: Problem, selected: list[str]) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0 when valid, 1 when anything is invalid, 2 when a path does not exist."""
-    paths: list[Path] = args.paths or [DEFAULT_ROOT]
+    paths: list[Path] = args.paths or [common.DEFAULT_ROOT]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         err(f"no such file or folder: {missing[0]}")

@@ -1,6 +1,7 @@
 """Published rules that turn an entry's facts into a rating level.
 
-A rule is written once, here, as data: the entry's model applies it when the entry is read
+A rule is written once, as data, in the site's definitions (this module has the kinds of
+rule): the entry's model applies it when the entry is read
 (so a derived level can never disagree with its facts), entry pages say which facts it used,
 and the concept pages print each rule as a table. Criteria no fact decides (ease of use)
 stay ratings read from a source, marked as a reviewer's judgement.
@@ -142,46 +143,6 @@ class Outcome:
 
 Rule = PriceRule | CountRule
 
-GENERATOR_COST = PriceRule(
-    "generator-cost",
-    (
-        PriceBand("plan_price_min", "Cheapest paid plan", "usd-month", 10, 25),
-        PriceBand("api_price_min", "Lowest API price per image", "usd-image", 0.02, 0.06),
-    ),
-    free_field="pricing",
-    free_code="free",
-)
-
-GENERATOR_CUSTOMIZABILITY = CountRule(
-    "generator-customizability",
-    (
-        ("features", "inpainting"),
-        ("features", "outpainting"),
-        ("features", "image-to-image"),
-        ("features", "reference-images"),
-        ("features", "style-presets"),
-        ("features", "fine-tuning"),
-        ("access", "open-weights"),
-    ),
-    average_from=2,
-    high_from=4,
-)
-
-GENERATOR_VERSATILITY = CountRule(
-    "generator-versatility",
-    (
-        ("features", "image-editing"),
-        ("features", "video"),
-        ("features", "vector-output"),
-        ("features", "text-rendering"),
-        ("features", "anime-style"),
-        ("features", "templates"),
-        ("features", "upscaling"),
-    ),
-    average_from=2,
-    high_from=4,
-)
-
-RULES: dict[str, Rule] = {
-    r.name: r for r in (GENERATOR_COST, GENERATOR_CUSTOMIZABILITY, GENERATOR_VERSATILITY)
-}
+# The rules of the site in use, by name: filled by kb.data.definitions.use() from the site's
+# definitions (its RULES), and named by each Derived mark of its models.
+RULES: dict[str, Rule] = {}

@@ -1,19 +1,33 @@
-"""Controlled vocabularies: the terms of kb/vocabularies.yaml, each a code with a
-reader-facing label and, on ordinal scales, a rank (so ``cheap < average < expensive`` sorts
-by meaning, not alphabetically), and the marker that ties a model field to one of them."""
+"""Controlled vocabularies, each term a code with a reader-facing label and, on ordinal
+scales, a rank (so ``cheap < average < expensive`` sorts by meaning, not alphabetically), and
+the marker that ties a model field to one of them.
+
+The package's own (``kb/data/vocabularies.yaml``: the scales of ratings, source kinds,
+status) are read at import; a site adds its own with :func:`load_file` before its models are
+defined, and may relabel the package's (same codes, its own words)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, TypeAdapter
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    TypeAdapter,
+    ValidationError,
+)
 from pydantic_core import CoreSchema
 from pydantic_core import core_schema as cs
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 # Marks the schema of a bare Term until the field's Vocabulary marker fills it in.
 _SLOT = "kb.data.vocab.slot"
@@ -57,7 +71,7 @@ class Vocabulary:
     ``Annotated[Some[Term], vocab("pricing-model")]`` accepts a list of its codes and
     gives back its terms. Iterating yields the terms in the order written."""
 
-    key: str  # as in vocabularies.yaml: "pricing-model"
+    key: str  # as the vocabularies file writes it: "pricing-model"
     about: str
     terms: tuple[Term, ...]
     ordinal: bool = False
@@ -113,7 +127,7 @@ def _fill(schema: Any, term: CoreSchema) -> Any:
 
 
 class _Spec(BaseModel):
-    """One vocabulary as vocabularies.yaml writes it."""
+    """One vocabulary as a vocabularies file writes it."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -129,18 +143,74 @@ class _Spec(BaseModel):
         return Vocabulary(key, self.about, terms, self.ordinal)
 
 
+_SPECS = TypeAdapter(dict[str, _Spec])
+
+
 def _load() -> dict[str, Vocabulary]:
-    text = (files("kb") / "vocabularies.yaml").read_text(encoding="utf-8")
-    specs = TypeAdapter(dict[str, _Spec]).validate_python(YAML(typ="safe").load(text))
+    text = (files("kb.data") / "vocabularies.yaml").read_text(encoding="utf-8")
+    specs = _SPECS.validate_python(YAML(typ="safe").load(text))
     return {key: spec.build(key) for key, spec in specs.items()}
 
 
 VOCABULARIES: dict[str, Vocabulary] = _load()
+PACKAGE_KEYS = frozenset(VOCABULARIES)
+
+
+class VocabularyError(Exception):
+    """A site's vocabularies file cannot be used; the message is one line naming the file."""
+
+
+def load_file(path: Path) -> list[str]:
+    """Add the vocabularies of a site's file (the same form as the package's) and return
+    their keys. A key the package defines relabels its terms: the codes must be the same.
+    Reading the same file again is a no-op; a second file may not redefine a site's key."""
+    shown = str(path)
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YAMLError) as exc:
+        raise VocabularyError(f"{shown}: cannot read it ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{shown}: not a mapping of vocabularies")
+    try:
+        specs = _SPECS.validate_python(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise VocabularyError(f"{shown}: {where}: {first['msg']}") from None
+    for key, spec in specs.items():
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", key):
+            raise VocabularyError(f"{shown}: {key!r}: a key is lowercase-kebab")
+        built = spec.build(key)
+        known = VOCABULARIES.get(key)
+        if known is None:
+            VOCABULARIES[key] = built
+            _FROM[key] = shown
+        elif key in PACKAGE_KEYS:
+            _relabel(known, built, shown)
+        elif _FROM.get(key) != shown:
+            raise VocabularyError(f"{shown}: {key!r} is already defined in {_FROM.get(key)}")
+    return list(specs)
+
+
+_FROM: dict[str, str] = {}
+
+
+def _relabel(known: Vocabulary, new: Vocabulary, shown: str) -> None:
+    """The package's terms keep their identity (models hold them); only their words change."""
+    if [t.code for t in new] != [t.code for t in known] or new.ordinal != known.ordinal:
+        codes = ", ".join(t.code for t in known)
+        raise VocabularyError(
+            f"{shown}: {known.key!r} is the package's: relabel it with the same codes in "
+            f"the same order ({codes}), or name your own vocabulary"
+        )
+    for old, fresh in zip(known.terms, new.terms, strict=True):
+        old.label = fresh.label
+    object.__setattr__(known, "about", new.about)
 
 
 def vocab(key: str) -> Vocabulary:
-    """The vocabulary called ``key`` in vocabularies.yaml (a KeyError names the known ones,
-    so a mistyped key fails when the models are imported)."""
+    """The vocabulary called ``key`` (a KeyError names the known ones, so a mistyped key fails
+    when the models are imported)."""
     try:
         return VOCABULARIES[key]
     except KeyError:

@@ -50,7 +50,7 @@ class Settings:
     catalog_dir: Path
     docs_dir: Path
     out_dir: Path
-    contributing: str = "contributing.md"
+    contributing: str | None = "contributing.md"  # None: the site has no such page
     edit_uri: str | None = None
     repo_url: str | None = None
     directory_urls: bool = True

@@ -28,6 +28,7 @@ from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
 from kb.data.catalog import KnowledgeBase
+from kb.data.definitions import DefinitionError, in_use, use
 from kb.data.loader import load
 from kb.data.problems import format_problems
 from kb.render.embeds import EmbedError, Expansion, expand
@@ -168,7 +169,15 @@ def catalogs(root: Path) -> KnowledgeBase:
         return kb
 
 
-def _zensical_context(md: Markdown, catalog_dir: str) -> PageContext | None:
+def _use(definitions: str, base: Path) -> None:
+    """Put the site's catalog definitions in use (the MkDocs plugin already has)."""
+    try:
+        use(definitions, base)
+    except DefinitionError as exc:
+        raise EmbedError([str(exc)]) from None
+
+
+def _zensical_context(md: Markdown, catalog_dir: str, definitions: str) -> PageContext | None:
     """The page Zensical is rendering, from the context it registers on ``md``."""
     if "rendering_context" not in md.preprocessors:
         return None
@@ -180,6 +189,7 @@ def _zensical_context(md: Markdown, catalog_dir: str) -> PageContext | None:
     source = docs / str(page.path)
     shown = _original(docs, str(page.path)) or os.path.relpath(source, root)
     linker = Linker(str(page.url or ""), bool(config.get("use_directory_urls", True)))
+    _use(definitions, root)
     kb = catalogs(root / catalog_dir)
     return PageContext(linker, Path(shown).as_posix(), root / shown, kb, str(page.path))
 
@@ -200,9 +210,10 @@ def _original(docs: Path, path: str) -> str | None:
 class _Embeds(Preprocessor):
     """Replaces each directive by a placeholder (before any other Markdown processing)."""
 
-    def __init__(self, md: Markdown, catalog_dir: str) -> None:
+    def __init__(self, md: Markdown, catalog_dir: str, definitions: str) -> None:
         super().__init__(md)
         self.catalog_dir = catalog_dir
+        self.definitions = definitions
         self.expansion: Expansion | None = None
 
     def run(self, lines: list[str]) -> list[str]:
@@ -212,8 +223,10 @@ class _Embeds(Preprocessor):
         if context is None or context.prepared is None or context.prepared[0] != text:
             if "{{<" not in text:
                 return lines
-            context = _zensical_context(self.md, self.catalog_dir) or context
+            context = _zensical_context(self.md, self.catalog_dir, self.definitions) or context
         if context is None:  # plain Python-Markdown: links relative to the site's root
+            if not in_use():  # a program that put its definitions in use already
+                _use(self.definitions, Path.cwd())
             context = PageContext(Linker(""), "page", None, catalogs(Path(self.catalog_dir)))
         self.expansion = _expand(context, text)
         return self.expansion.markdown.split("\n")
@@ -235,11 +248,14 @@ class KnowledgeBaseExtension(Extension):
     """``kb.engines.markdown``: the catalogs' directives in any Python-Markdown page."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"catalog_dir": ["catalog", "catalog folder, relative to the config file"]}
+        self.config = {
+            "catalog_dir": ["catalog", "catalog folder, relative to the config file"],
+            "definitions": ["definitions", "the module defining the catalogs, beside the config"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        embeds = _Embeds(md, str(self.getConfig("catalog_dir")))
+        embeds = _Embeds(md, str(self.getConfig("catalog_dir")), str(self.getConfig("definitions")))
         # Before every other preprocessor: directives are found in the text as written.
         md.preprocessors.register(embeds, "kb_embeds", 1000)
         # After raw HTML is restored, so the fragments are never touched by Markdown.

@@ -56,7 +56,7 @@ class GeneratedPage:
 
 
 def pages(
-    kb: KnowledgeBase, contributing: str, edit_url: Callable[[Path], str | None]
+    kb: KnowledgeBase, contributing: str | None, edit_url: Callable[[Path], str | None]
 ) -> Iterator[GeneratedPage]:
     """Every catalog page, compare page and entry page, and the stats page."""
     yield GeneratedPage(STATS_SRC, "Statistics", lambda ln: stats_page(kb, ln, build_time().date()))

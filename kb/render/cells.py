@@ -15,6 +15,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from kb.data.catalog import KnowledgeBase
+from kb.data.definitions import wording
 from kb.data.introspect import FieldSpec, Kind, model_specs
 from kb.data.models import ACTIVE, CATALOGS, Entry, Rating
 from kb.data.numbers import format_number
@@ -77,7 +78,8 @@ class RatingView:
     source: str | None
     href: str  # the basis on the entry page
     derived_from: tuple[str, ...] = ()  # labels of the facts a published rule used
-    rule_href: str | None = None  # where the rule is published; None for a reviewer's rating
+    rule_href: str | None = None  # where the rule is published, if the site publishes it
+    derived: bool = False  # set by a published rule, not a reviewer
 
 
 @dataclass(frozen=True)
@@ -195,9 +197,6 @@ def cell(kb: KnowledgeBase, catalog: str, entry: Entry, spec: FieldSpec, linker:
     return replace(found, missing="not given", why="No source read for this entry gives it")
 
 
-SEED_ONLY = "as reported in 2023"
-
-
 def retired(entry: Entry) -> str | None:
     """What every mention of a product no longer offered says beside its name
     ("superseded", "discontinued"); None for an active one."""
@@ -206,10 +205,11 @@ def retired(entry: Entry) -> str | None:
 
 def _status(kb: KnowledgeBase, catalog: str, entry: Entry, linker: Linker) -> list[Item]:
     """A retired product says so beside its name, with a link to what replaced it; an entry
-    resting only on the 2023 articles is flagged too (its row also matches a search for it)."""
+    resting only on seed sources is flagged too, in the site's words (its row also matches a
+    search for them)."""
     state = retired(entry)
     if state is None:
-        return [Item(SEED_ONLY, badge=True)] if entry.seed_only else []
+        return [Item(wording().seed_mark, badge=True)] if entry.seed_only else []
     successor = kb.get(catalog, entry.successor) if entry.successor else None
     if successor is None:
         return [Item(state, badge=True)]
@@ -255,6 +255,7 @@ def _rating_cell(
         href=f"{linker.entry(catalog, entry.id)}#{rating_anchor(spec.name)}",
         derived_from=tuple(labels.get(f, f) for f in value.derived_from),
         rule_href=rule_href(catalog, linker) if value.derived else None,
+        derived=value.derived,
     )
     # An unrated criterion sorts last (empty sort key), like any missing value.
     return Cell(spec.name, sort=str(view.rank) if view.rank else "", rating=view)

@@ -1,9 +1,10 @@
 """Pictures drawn by the project: what each annotation technique marks and what each vision
 task returns, as inline SVG.
 
-The shapes are data (``kb/diagrams.yaml``): a technique's drawing follows from its
-``geometry``, and the annotation is derived from the pictured object's outline (the box is
-the outline's bounds, the mask the grid cells inside it). The templates draw with
+The shapes are the site's data (the diagrams file its definitions name as ``DIAGRAMS``): a
+technique's drawing follows from its ``geometry``, and the annotation is derived from the
+pictured object's outline (the box is the outline's bounds, the mask the grid cells inside
+it). The templates draw with
 ``currentColor`` and Material's colour variables, so both palettes read them; every drawing
 is ``role="img"`` with a title, beside a visible caption. No image file, no request.
 """
@@ -12,14 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from markupsafe import Markup
 from ruamel.yaml import YAML
 
 from kb.data.catalog import KnowledgeBase
-from kb.data.models import AnnotationTechnique, Entry
+from kb.data.definitions import active
+from kb.data.models import Entry
 from kb.render.templating import render
 from kb.render.urls import Linker
 
@@ -30,11 +31,18 @@ TAG_HEIGHT = 8.0  # a label's box, in picture units
 CHAR_WIDTH = 3.5  # average width of a label's letter at its font size (6 units)
 
 
+def has_diagrams() -> bool:
+    """True when the site's definitions name a diagrams file."""
+    return active().diagrams is not None
+
+
 @cache
 def data() -> dict[str, Any]:
-    """kb/diagrams.yaml, read once."""
-    text = files("kb").joinpath("diagrams.yaml").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = YAML(typ="safe").load(text)
+    """The site's diagrams file (its definitions' ``DIAGRAMS``), read once."""
+    path = active().diagrams
+    if path is None:
+        return {}
+    loaded: dict[str, Any] = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     return loaded
 
 
@@ -213,7 +221,7 @@ def task_drawing(panel: dict[str, Any]) -> Drawing:
     return drawing
 
 
-def technique_figure(entry: AnnotationTechnique) -> Markup:
+def technique_figure(entry: Any) -> Markup:
     """The figure on a technique's entry page: its drawing and what it shows."""
     geometry = entry.geometry.code
     caption = data()["geometry"][geometry]["caption"]
@@ -227,7 +235,7 @@ def _entry_link(kb: KnowledgeBase, ref: list[str], linker: Linker) -> str | None
 
 def techniques(kb: KnowledgeBase, linker: Linker) -> Markup:
     """Every technique of the catalog side by side, each linked to its page."""
-    entries = [e for e in kb.entries[TECHNIQUES].values() if isinstance(e, AnnotationTechnique)]
+    entries = [e for e in kb.entries.get(TECHNIQUES, {}).values() if hasattr(e, "geometry")]
     panels = [
         {
             "title": e.name,
@@ -266,7 +274,9 @@ def task_figure(entry_id: str) -> Markup | None:
 
 def for_entry(catalog: str, entry: Entry) -> Markup | None:
     """The picture an entry page shows, if its catalog has pictures."""
-    if isinstance(entry, AnnotationTechnique):
+    if not has_diagrams():
+        return None
+    if catalog == TECHNIQUES and hasattr(entry, "geometry"):
         return technique_figure(entry)
     if catalog == "vision-tasks":
         return task_figure(entry.id)

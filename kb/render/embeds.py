@@ -164,6 +164,8 @@ def _diagram(kb: KnowledgeBase, a: dict[str, str], linker: Linker) -> Markup:
     kind = a["kind"]
     if kind not in diagrams.KINDS:
         raise _Bad(f"kb-diagram: unknown kind '{kind}'{_suggest(kind, list(diagrams.KINDS))}")
+    if not diagrams.has_diagrams():
+        raise _Bad("kb-diagram: this site's definitions name no DIAGRAMS file")
     return diagrams.diagram(kb, kind, linker)
 
 

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from kb.data.age import DEFAULT_STALE_DAYS, age_days, is_stale
 from kb.data.catalog import KnowledgeBase
 from kb.data.citations import citations
+from kb.data.definitions import wording
 from kb.data.introspect import FieldSpec, specs_by_name
 from kb.data.models import ACTIVE, CATALOGS, Entry
 from kb.render.cells import Item, cell, retired
@@ -60,7 +61,9 @@ def last_verified(kb: KnowledgeBase, catalog: str) -> str | None:
     return max(dates).isoformat() if dates else None
 
 
-def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: str) -> Markup:
+def catalog_page(
+    kb: KnowledgeBase, catalog: str, linker: Linker, contributing: str | None
+) -> Markup:
     """A catalog's page: title, counts, downloads and its interactive table."""
     spec = CATALOGS[catalog]
     return render(
@@ -73,7 +76,7 @@ def catalog_page(kb: KnowledgeBase, catalog: str, linker: Linker, contributing: 
         csv_href=linker.file(download_path(catalog, "csv")),
         json_href=linker.file(download_path(catalog, "json")),
         schema_href=linker.file(schema_path(catalog)),
-        contributing_href=linker.page(contributing),
+        contributing_href=linker.page(contributing) if contributing else None,
         table=catalog_table(kb, catalog, linker),
         embed_href=linker.embed(catalog),
     )
@@ -155,6 +158,7 @@ def entry_page(
     ]
     return render(
         "entry.html",
+        wording=wording(),
         catalog=catalog,
         spec=spec,
         entry=entry,

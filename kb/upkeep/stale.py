@@ -8,6 +8,7 @@ from typing import Any
 
 from kb.data.age import DEFAULT_STALE_DAYS, age_days, is_stale
 from kb.data.catalog import KnowledgeBase
+from kb.data.definitions import wording
 from kb.data.models import Entry
 from kb.data.problems import display_path
 
@@ -37,7 +38,7 @@ class Stale:
         if self.last_verified is None or self.age is None:
             return f"{where} never verified against its sources"
         if self.seed_only:
-            return f"{where} rests only on the 2023 seed articles (not re-checked)"
+            return f"{where} {wording().seed_stale}"
         days = f"{self.age} day{'' if self.age == 1 else 's'} ago"
         return f"{where} last verified {self.last_verified.isoformat()} ({days})"
 

@@ -3,8 +3,9 @@ declarations, read by one walker."""
 
 from __future__ import annotations
 
+from definitions.generators import ImageGenerator
+from definitions.vendors import AnnotationVendor
 from kb.data.introspect import Kind, field_specs, ref_fields, specs_by_name, url_paths
-from kb.data.models import AnnotationVendor, ImageGenerator
 
 
 def test_kinds() -> None:

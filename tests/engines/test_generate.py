@@ -9,17 +9,18 @@ from pathlib import Path
 
 import pytest
 from builtsite import BIN
-from conftest import VALID, Run, entry_text
+from conftest import SITE_DEFINITIONS, VALID, Run, entry_text
 from hostile.site import published_yml
 
 MKDOCS_YML = (
     published_yml("Engines test", nav="  - Notes: notes.md\n")
-    + """\
+    + f"""\
 # Zensical loads only what is listed
 extra_css: [assets/kb/table.css, assets/kb/stats.css, assets/kb/embed.css, assets/kb/diagram.css]
 extra_javascript: [assets/kb/contract.js, assets/kb/table.js, assets/kb/embed.js]
 markdown_extensions:
-  - kb.engines.markdown
+  - kb.engines.markdown:
+      definitions: {SITE_DEFINITIONS}
   - tables
 """
 )

@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from engines.test_plugin import make
 
 pytestmark = pytest.mark.slow

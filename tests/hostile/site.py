@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import VALID, entry_text
+from conftest import SITE_DEFINITIONS, VALID, entry_text
 from localweb import serve  # noqa: F401 -- re-exported for the browser tests
 
-MKDOCS_YML = """\
+MKDOCS_YML = f"""\
 site_name: Hostile input test site
 site_url: http://127.0.0.1/
 docs_dir: docs
@@ -24,6 +24,7 @@ plugins:
   - search
   - kb:
       catalog_dir: catalog
+      definitions: {SITE_DEFINITIONS}
 markdown_extensions:
   - attr_list
   - md_in_html
@@ -45,13 +46,14 @@ nav:
   - Sourcing: sourcing-modes/index.md
 {nav}plugins:
   - search
-  - kb
+  - kb:
+      definitions: {definitions}
 """
 
 
 def published_yml(name: str, nav: str = "") -> str:
     """The mkdocs.yml of a published test site called ``name``."""
-    return PUBLISHED_YML.format(name=name, nav=nav)
+    return PUBLISHED_YML.format(name=name, nav=nav, definitions=SITE_DEFINITIONS)
 
 
 INDEX_MD = "# Hostile input test site\n\nEvery entry of this site was written by an attacker.\n"

@@ -4,7 +4,7 @@ one that drifts from the documented shape (a client generated from them would br
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from kb.outputs import api
 from kb.outputs.apischema import catalog_response_schema, entry_response_schema, index_schema
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILT = datetime(2026, 12, 1, tzinfo=timezone.utc)
+BUILT = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")

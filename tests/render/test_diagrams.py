@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from definitions.concepts import AnnotationTechnique
 from kb.data.catalog import KnowledgeBase
-from kb.data.models import AnnotationTechnique
 from kb.data.vocab import vocab
 from kb.render import diagrams
 from kb.render.embeds import EmbedError, expand

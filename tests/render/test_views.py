@@ -20,10 +20,10 @@ from hostile.test_properties import NONCHARACTERS, REFUSED_CATEGORIES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from definitions.concepts import AnnotationTechnique, SourcingMode
 from kb.data.catalog import KnowledgeBase
 from kb.data.introspect import specs_by_name
 from kb.data.loader import load
-from kb.data.models import AnnotationTechnique, SourcingMode
 from kb.render.cells import cell
 from kb.render.table import CatalogTable
 from kb.render.urls import Linker

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kb.data.catalog import KnowledgeBase
+from kb.data.definitions import DefinitionError, use
 from kb.data.problems import format_problems, one_line
 from kb.engines import markdown as kb_markdown
 from kb.engines.pagemeta import page_meta
@@ -36,6 +37,7 @@ from kb.engines.plugin.search import SearchView, search_view
 from kb.engines.sitebuild import StagedBuild
 from kb.outputs import pages as site_pages
 from kb.render.embeds import EmbedError
+from kb.render.links import broken_links
 from kb.render.urls import Linker
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -61,6 +63,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.staged: StagedBuild | None = None
         self.search_views: dict[str, SearchView] = {}
         self.incremental = Incremental()
+        self.site_paths: set[str] | None = None  # what links may point to, once per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only ``mkdocs build`` builds into a staging folder."""
@@ -73,6 +76,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         Hand-written pages' directives are expanded by the Markdown extension
         ``kb.engines.markdown``, the same code that expands them under engines that run no
         MkDocs plugin."""
+        try:
+            use(self.config.definitions, project_dir(config))
+        except DefinitionError as exc:
+            raise PluginError(f"kb: {exc}") from None
         _append_once(config.markdown_extensions, "kb.engines.markdown")
         for name in STYLES:
             _append_once(config.extra_css, f"assets/kb/{name}")
@@ -93,7 +100,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.kb = kb
         self.incremental.begin(kb, _site_signature(config, self.config.contributing))
         self.generated = {}
-        for page in site_pages.pages(kb, self.config.contributing, edit_url_maker(config)):
+        self.site_paths = None
+        contributing = self.config.contributing or None
+        if contributing is not None and files.get_file_from_path(contributing) is None:
+            contributing = None  # the site has no such page: no link to it
+        for page in site_pages.pages(kb, contributing, edit_url_maker(config)):
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page in docs/ takes precedence
             self.generated[page.src] = page
@@ -155,9 +166,21 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The HTML of a generated page; a hand-written page's as Markdown made it."""
         generated = self.generated.get(page.file.src_uri)
-        if generated is not None:
-            return self.incremental.html(generated, Linker(page.url, config.use_directory_urls))
-        return html
+        if generated is None:
+            return html
+        out = self.incremental.html(generated, Linker(page.url, config.use_directory_urls))
+        for link in broken_links(out, page.url, self._paths(files)):
+            # A warning like MkDocs' own for a hand-written page: --strict fails the build.
+            log.warning(
+                f"kb: the generated page '{page.file.src_uri}' links to '{one_line(link)}', "
+                "which is not in the site"
+            )
+        return out
+
+    def _paths(self, files: Files) -> set[str]:
+        if self.site_paths is None:
+            self.site_paths = _site_paths(files)
+        return self.site_paths
 
     @event_priority(SEARCH_BEFORE)
     def _hide_from_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -252,3 +275,12 @@ def _drop_links(files: Files, config: MkDocsConfig) -> None:
             else:
                 shown += ": a symbolic link"
             log.warning(f"kb: {one_line(shown)}; not published (commit the file, not a link)")
+
+
+def _site_paths(files: Files) -> set[str]:
+    """Every path the built site will have: each file's URL and its output path."""
+    paths: set[str] = set()
+    for file in files:
+        paths.add(file.url)
+        paths.add(file.dest_uri)
+    return paths

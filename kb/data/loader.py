@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,21 @@ def _scan_catalog(
 
 def load(root: Path, cache: DocumentCache | None = None) -> KnowledgeBase:
     """Load every catalog folder under ``root``; invalid entries are left out, with problems.
-    With a ``cache`` (kept between loads), only the files that changed are read again."""
+    With a ``cache`` (kept between loads), only the files that changed are read again.
+
+    Python's cyclic garbage collector is paused meanwhile: loading makes hundreds of
+    thousands of small objects and no cycles, and the collections it would trigger took a
+    fifth of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, cache: DocumentCache | None) -> KnowledgeBase:
     kb = KnowledgeBase(root=root)
     if cache is not None:
         cache.begin()

@@ -42,6 +42,8 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The first character of any text _INT, _FLOAT or _DATE matches.
+_NUMERIC_START = frozenset("0123456789+-.")
 
 
 @dataclass
@@ -88,6 +90,8 @@ def resolve_plain(text: str) -> Any:
         return None
     if text in _BOOL:
         return _BOOL[text]
+    if text[0] not in _NUMERIC_START:
+        return text  # a word: no number or date starts this way
     if len(text) > MAX_NUMBER_CHARS and (_INT.fullmatch(text) or _FLOAT.fullmatch(text)):
         raise ValueError("number too long")
     if _INT.fullmatch(text):
@@ -106,6 +110,7 @@ class _Composer:
     def __init__(self, doc: Document, events: Iterator[Any], text: str = "") -> None:
         self.doc = doc
         self.events = events
+        self.next = events.__next__  # type: ignore[method-assign]
         self.text = text
         self.counts: dict[str, int] = {}
         # What _check_layout needs: the column of each enclosing block collection (a key's
@@ -119,7 +124,7 @@ class _Composer:
         self.block_scalars: list[int] = []  # where each | or > scalar starts
 
     def next(self) -> Any:
-        return next(self.events)
+        return next(self.events)  # replaced per instance by the iterator's own __next__
 
     def refuse(self, event: Any, message: str) -> None:
         # A 64 KiB file can hold thousands of aliases: list the first few of each kind.
@@ -134,6 +139,8 @@ class _Composer:
                 self.doc.problem(1, 1, f"{count} {kind.strip()} in all; only the first are listed")
 
     def check_node(self, event: Any) -> None:
+        if event.anchor is None and event.ctag is None:
+            return  # nearly always: the checks below need neither
         if getattr(event, "anchor", None):
             self.refuse(
                 event, f"YAML anchors (&{event.anchor}) are not allowed; write the value out"
@@ -145,7 +152,8 @@ class _Composer:
 
     def node(self, event: Any, path: Path_, depth: int) -> Any:
         kind = type(event).__name__
-        self.doc.values[path] = _pos(event.start_mark)
+        mark = event.start_mark
+        self.doc.values[path] = (mark.line + 1, mark.column + 1)
         if kind == "AliasEvent":
             self.refuse(
                 event, f"YAML aliases (*{event.anchor}) are not allowed; write the value out"

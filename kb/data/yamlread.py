@@ -22,6 +22,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import MappingEndEvent, ScalarEvent, SequenceEndEvent
 from ruamel.yaml.reader import ReaderError
 
 try:
@@ -181,7 +182,7 @@ class _Composer:
         if kind == "SequenceStartEvent":
             items: list[Any] = []
             event = self.next()
-            while type(event).__name__ != "SequenceEndEvent":
+            while type(event) is not SequenceEndEvent:
                 items.append(self.node(event, (*path, len(items)), depth + 1))
                 event = self.next()
             self.leave(start, event)
@@ -234,22 +235,24 @@ class _Composer:
     def mapping(self, path: Path_, depth: int) -> tuple[dict[str, Any], Any]:
         result: dict[str, Any] = {}
         event = self.next()
-        while type(event).__name__ != "MappingEndEvent":
-            if type(event).__name__ != "ScalarEvent":
+        keys, values = self.doc.keys, self.doc.values
+        while type(event) is not MappingEndEvent:
+            if type(event) is not ScalarEvent:
                 self.refuse(event, "mapping keys must be plain words, not lists or mappings")
                 raise _Stop
             self.check_node(event)
             self.check_key(event)
             key, key_pos = str(event.value), _pos(event.start_mark)
-            first = self.doc.keys.get((*path, key))
-            kept = self.doc.values.get((*path, key))
-            value = self.node(self.next(), (*path, key), depth + 1)
+            where = (*path, key)
+            first = keys.get(where)
+            kept = values.get(where)
+            value = self.node(self.next(), where, depth + 1)
             if first is not None:
                 self.doc.problem(*key_pos, f"duplicate key '{key}' (first set on line {first[0]})")
                 if kept is not None:
-                    self.doc.values[(*path, key)] = kept
+                    values[where] = kept
             else:
-                self.doc.keys[(*path, key)] = key_pos
+                keys[where] = key_pos
                 result[key] = value
             event = self.next()
         return result, event

@@ -1,4 +1,4 @@
-"""kb: validated YAML catalogs of computer-vision tooling, rendered into a knowledge-base site.
+"""kb: validated YAML catalogs, defined by each site, rendered into a comparison site.
 
 The core below imports nothing from MkDocs; ``kb.engines.plugin`` is the thin MkDocs adapter
 over it, and another site engine can be fed from the same names.
@@ -17,6 +17,8 @@ from kb.render.table import CatalogTable
 from kb.render.urls import Linker
 
 __version__ = "0.1.0"
+# The name to pip install (PyPI's `kb` is an unrelated project); pyproject.toml's [project] name.
+DISTRIBUTION = "mkdocs-comparison-catalog"
 
 __all__ = [
     "CATALOGS",

@@ -48,7 +48,7 @@ def build_site(factory: pytest.TempPathFactory) -> Path:
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 BIN = Path(sys.executable).parent  # the console scripts installed next to the interpreter
-PROJECT_FILES = ("mkdocs.yml", "zensical.yml", "docs", "catalog", "overrides")
+PROJECT_FILES = ("mkdocs.yml", "zensical.yml", "docs", "catalog", "definitions", "overrides")
 
 
 def _zensical(dest: Path) -> subprocess.CompletedProcess[str]:
@@ -57,7 +57,7 @@ def _zensical(dest: Path) -> subprocess.CompletedProcess[str]:
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, dest / name)
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / name)
     generate = subprocess.run(

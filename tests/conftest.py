@@ -17,12 +17,20 @@ from urllib.parse import urlsplit
 import pytest
 from localweb import CHROMIUM_ARGS, chromium_path
 
-from kb.data.definitions import use
+from kb.data.definitions import link_pages, use
 
 # This site's own catalog definitions, as every tool reads them (mkdocs.yml names them);
 # the test projects' mkdocs.yml name the same folder by its path.
 SITE_DEFINITIONS = str(Path(__file__).resolve().parents[1] / "definitions")
 use(SITE_DEFINITIONS, Path.cwd())
+
+
+@pytest.fixture(autouse=True)
+def _declared_catalogs() -> Iterator[None]:
+    """Every test starts from the catalogs as declared: a build of a test project without
+    the concept pages unlinks their rating methods for that build (link_pages)."""
+    yield
+    link_pages(lambda src: True)
 
 
 def site_config() -> str:

@@ -16,11 +16,11 @@ import venv
 from pathlib import Path
 
 import pytest
+from test_packaging import _clean_copy
 
 from kb.cli import main
 from kb.render.links import broken_links
 
-ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("PYTHONPATH", None)  # the new site must not see this repository's definitions
 
@@ -169,10 +169,9 @@ def _site_links(site_dir: Path) -> list[str]:
 @pytest.mark.slow
 def test_another_team_builds_its_own_catalog_from_the_wheel(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
-    _run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
-        ROOT,
-    )
+    source = _clean_copy(tmp_path / "checkout")  # building in the checkout would litter it
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels)]
+    _run([*pip_wheel, str(source)], tmp_path)
     wheel = next(wheels.glob("*.whl"))
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -208,6 +207,14 @@ def test_another_team_builds_its_own_catalog_from_the_wheel(tmp_path: Path) -> N
         (folder / f"{entry_id}.yml").write_text(text)
 
     _run([str(bin_dir / "kb"), "validate"], site)
+    # Every command sees the site's own catalog, as the plugin does.
+    new = _run([str(bin_dir / "kb"), "new", "gpu-clouds", "gamma-gpu"], site)
+    skeleton = (folder / "gamma-gpu.yml").read_text()
+    assert "price_per_hour:" in skeleton and "regions:" in skeleton, new.stdout
+    (folder / "gamma-gpu.yml").unlink()
+    _run([str(bin_dir / "kb"), "export", "--format", "json", "--out", "exported"], site)
+    exported = json.loads((site / "exported" / "gpu-clouds.json").read_text())
+    assert {e["id"] for e in exported} == {"alpha-gpu", "beta-cloud"}
     _run([str(bin_dir / "kb"), "schema"], site)
     _run([str(bin_dir / "mkdocs"), "build", "--strict", "-d", "site-mkdocs"], site)
     _run([str(bin_dir / "kb"), "check-site", "site-mkdocs"], site)

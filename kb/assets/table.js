@@ -2,7 +2,8 @@
  * row selection for the compare page; the compare page; the weighted ranking widget.
  *
  * The server renders complete tables (readable without JavaScript); this script only adds
- * controls. Every piece of text it writes goes through textContent, never innerHTML, so no
+ * controls. A large catalog's page (over 1,000 entries) lists its first rows and the script
+ * reads the others from the table's data file (see "large tables" below). Every piece of text it writes goes through textContent, never innerHTML, so no
  * value from the data or the URL can become markup. No network requests, no dependencies.
  */
 (function () {
@@ -12,10 +13,8 @@
   // Names shared with the rendered HTML, generated from kb/contract.py (contract.js).
   var C = window.kbContract;
   var ID_RE = new RegExp(C.idPattern);
-  // Rows listed at once (more on request); the others are detached from the document.
-  // Chromium lays out a 2,000-row table in hundreds of milliseconds; each listed row is
-  // re-created for layout on every change (about a quarter of a millisecond here), so 25
-  // rows (two screens) keep a keystroke or a sort within one frame.
+  // Chromium lays out a 2,000-row table in hundreds of milliseconds: a large table lists
+  // LIST_STEP rows at a time (below); the others are not in the document.
   // One collator for every text comparison: localeCompare with options builds one per call.
   var collate = new Intl.Collator(undefined, { numeric: true }).compare;
   // A shared link is a stranger's input: a query string repeating one filter 10,000 times
@@ -93,7 +92,20 @@
     if (this.fields.indexOf(this.initialSort.replace(/^-/, "")) === -1) this.initialSort = "";
     this.state = this.blank();
     this.selected = {};
+    // A large catalog's page lists its first rows only; the others come as data (see
+    // kb/tablepages.py). The controls appear once the data is in.
+    this.rowsHref = box.getAttribute("data-kb-rows-href");
+    if (this.rowsHref) {
+      this.large = true;
+      this.loadData();
+      return;
+    }
     this.rows = this.readRows();
+    this.start();
+  }
+
+  Table.prototype.start = function () {
+    this.ready = true;
     this.build();
     var trimmed = this.readUrl();
     this.apply(false);
@@ -105,7 +117,7 @@
       this.releaseQuery();
       window.setTimeout(this.releaseQuery.bind(this), 0);
     }
-  }
+  };
 
   Table.prototype.blank = function () {
     return { q: "", sort: this.initialSort, filters: {}, cols: this.initialCols.slice() };
@@ -242,6 +254,15 @@
 
     this.buildSelection();
     this.headers.forEach(function (th, i) { self.buildSort(th, i); });
+    if (this.large) {
+      this.more = el("button", { type: "button", "class": "kb-more md-button" });
+      this.more.hidden = true;
+      this.more.addEventListener("click", function () {
+        self.limit += LIST_STEP;
+        self.render();
+      });
+      this.scroll.parentNode.insertBefore(this.more, this.scroll.nextSibling);
+    }
     var resized = null;
     window.addEventListener("resize", function onResize() {
       // After instant navigation replaced the page, this table is gone: stop listening.
@@ -310,7 +331,7 @@
         if (box.checked) cols.push(field);
         self.state.cols = self.fields.filter(function (f) { return f === "name" || cols.indexOf(f) !== -1; });
         self.showColumns();
-        if (self.useUrl) self.writeUrl(false);
+        if (self.useUrl) { if (self.large) self.writeUrlSoon(false); else self.writeUrl(false); }
       });
       wrap.appendChild(box);
       wrap.appendChild(el("label", { "for": id }, self.labels[i]));
@@ -323,10 +344,11 @@
   Table.prototype.showColumns = function () {
     var cols = this.state.cols;
     var self = this;
-    var hidden = this.fields.map(function (f) { return cols.indexOf(f) === -1; });
+    var hidden = this.hidden = this.fields.map(function (f) { return cols.indexOf(f) === -1; });
     this.headers.forEach(function (th, i) { th.hidden = hidden[i]; });
     // Every row, listed or not, so rows listed later show the same columns.
     this.rows.forEach(function (row) {
+      if (!row.tr) return; // a large table's row not listed yet gets them when it is made
       var cells = row.tr.cells;
       for (var i = 0; i < hidden.length; i++) {
         if (cells[i].hidden !== hidden[i]) cells[i].hidden = hidden[i];
@@ -366,24 +388,31 @@
   };
 
   Table.prototype.buildSelection = function () {
+    if (this.large) return; // each row gets its box when it is first listed (rowElement)
+    this.rows.forEach(this.selectBox, this);
+  };
+
+  Table.prototype.selectBox = function (row) {
     var self = this;
-    this.rows.forEach(function (row) {
-      var box = el("input", { type: "checkbox", "class": "kb-select",
-        "aria-label": "Select " + row.name + " to compare" });
-      box.addEventListener("change", function () {
-        if (box.checked) self.selected[row.id] = true; else delete self.selected[row.id];
-        self.updateCompare();
-      });
-      row.box = box;
-      row.tr.cells[0].insertBefore(box, row.tr.cells[0].firstChild);
+    var box = el("input", { type: "checkbox", "class": "kb-select",
+      "aria-label": "Select " + row.name + " to compare" });
+    box.addEventListener("change", function () {
+      if (box.checked) self.selected[row.id] = true; else delete self.selected[row.id];
+      self.updateCompare();
     });
+    row.box = box;
+    row.tr.cells[0].insertBefore(box, row.tr.cells[0].firstChild);
   };
 
   // The selection as the boxes show it: after Back/Forward the browser may bring the page
   // back from its cache, boxes ticked; the button must agree with them.
   Table.prototype.syncSelection = function () {
-    var selected = {};
-    this.rows.forEach(function (row) { if (row.box.checked) selected[row.id] = true; });
+    if (!this.ready) return;
+    var selected = this.large ? this.selected : {};
+    this.rows.forEach(function (row) {
+      if (!row.box) return;
+      if (row.box.checked) selected[row.id] = true; else delete selected[row.id];
+    });
     this.selected = selected;
     this.updateCompare();
   };
@@ -419,6 +448,7 @@
   };
 
   Table.prototype.apply = function (record, typing) {
+    if (this.large) { this.applyLarge(record, typing); return; }
     var self = this;
     var q = this.state.q;
     var counts = {};
@@ -446,7 +476,7 @@
   // Every listed row is in the document (find-in-page and printing see them all); rows
   // filtered out are detached, and an unchanged list is not touched at all.
   Table.prototype.render = function () {
-    var shown = this.visible;
+    var shown = this.large ? this.listed() : this.visible;
     var tbody = this.table.tBodies[0];
     var current = tbody.rows;
     var same = current.length === shown.length;
@@ -467,6 +497,7 @@
     }
     var caption = (this.title ? this.title + ": " : "") + (this.title ? words : text);
     if (this.caption && this.caption.textContent !== caption) this.caption.textContent = caption;
+    if (this.more) this.updateMore(shown.length, total);
   };
 
   Table.prototype.updateFacets = function (counts) {
@@ -603,6 +634,7 @@
   };
 
   Table.prototype.restore = function () {
+    if (!this.ready) return;
     this.typing = false;
     this.readUrl();
     this.apply(false);
@@ -630,6 +662,287 @@
     this.rows.forEach(function (row) { if (this.selected[row.id]) params.append(C.keys.id, row.id); }, this);
     var base = this.box.getAttribute("data-kb-compare-href") || "compare/";
     window.location.href = base + "?" + params.toString();
+  };
+
+  /* ---------------------------------------------------------------- large tables */
+
+  // A large catalog's rows as data (kb/tablepages.py): the page lists the first rows; the
+  // data file holds each column's distinct cells (rendered by the server, parsed here by
+  // DOMParser: nothing in it runs) and, per row, which cell it has in every column and which
+  // facet values. Rows become elements only when listed, LIST_STEP at a time ("Show more"):
+  // a keystroke or a sort then restyles and lays out a window of rows, not 10,000.
+  var LIST_STEP = 30;
+
+  Table.prototype.loadData = function () {
+    var self = this;
+    var href = new URL(this.rowsHref, window.location.href);
+    fetch(href.href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (text) {
+        if (!document.body.contains(self.box)) return; // instant navigation moved on
+        self.rows = self.readData(new DOMParser().parseFromString(text, "text/html"), href);
+        self.limit = LIST_STEP;
+        self.start();
+      })
+      .catch(function (error) {
+        if (!document.body.contains(self.box) || self.ready) {
+          if (self.ready) window.setTimeout(function () { throw error; }, 0);
+          return;
+        }
+        // Without the data the first rows stay, with the way to the others.
+        var note = el("p", { "class": "kb-status" }, "Only the first rows are listed here: ");
+        note.appendChild(el("a", { href: new URL("page/2/", href).pathname },
+          "the other entries, page by page"));
+        self.box.insertBefore(note, self.box.firstChild);
+      });
+  };
+
+  // Relative links in the data file are relative to its folder; an embed lives elsewhere.
+  function relocateLinks(nodes, base) {
+    var here = new URL(".", window.location.href).pathname;
+    var there = new URL(".", base).pathname;
+    if (here === there) return;
+    nodes.forEach(function (node) {
+      Array.prototype.forEach.call(node.querySelectorAll("[href]"), function (a) {
+        var href = a.getAttribute("href");
+        if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href)) return;
+        var url = new URL(href, base);
+        a.setAttribute("href", url.pathname + url.search + url.hash);
+      });
+    });
+  }
+
+  Table.prototype.readData = function (doc, base) {
+    var self = this;
+    var holder = doc.querySelector("[data-kb-rows]");
+    var data = JSON.parse(holder.getAttribute("data-kb-rows"));
+    var cellNodes = {};
+    Array.prototype.forEach.call(doc.querySelectorAll("template[data-kb-cells]"), function (t) {
+      cellNodes[t.getAttribute("data-kb-cells")] = Array.prototype.slice.call(t.content.children);
+    });
+    // Per column: its distinct cells, their sort keys and search texts.
+    this.cellNodes = this.fields.map(function (field) { return cellNodes[field] || []; });
+    this.cellIndex = this.fields.map(function (field) { return data.cells[field] || []; });
+    this.cellKeys = this.cellNodes.map(function (nodes, i) {
+      var type = self.types[i];
+      return nodes.map(function (td) {
+        var raw = td.getAttribute("data-kb-sort");
+        if (raw === null) raw = td.textContent.trim().toLowerCase();
+        if (raw === "") return null;
+        if (type === "number" || type === "ordinal" || type === "bool") {
+          var n = parseFloat(raw);
+          return isNaN(n) ? raw : n;
+        }
+        return raw;
+      });
+    });
+    var searched = this.initialCols.map(function (f) { return self.fields.indexOf(f); });
+    var texts = this.cellNodes.map(function (nodes) {
+      return nodes.map(function (td) {
+        var text = td.getAttribute("data-kb-text") || "";
+        td.removeAttribute("data-kb-text");
+        return text;
+      });
+    });
+    relocateLinks(this.cellNodes.reduce(function (a, b) { return a.concat(b); }, []), base);
+    // Facet values per row: an index into the facet's distinct lists of values.
+    this.valueLists = {};
+    this.valueIndex = {};
+    Object.keys(data.values || {}).forEach(function (field) {
+      self.valueLists[field] = data.values[field].lists;
+      self.valueIndex[field] = data.values[field].rows;
+    });
+    this.ranks = {};
+    var names = this.fields.indexOf("name");
+    return data.ids.map(function (id, index) {
+      // the texts of the columns shown by default, each once (as the server writes them)
+      var text = [], seen = Object.create(null);
+      searched.forEach(function (i) {
+        var t = texts[i][self.cellIndex[i][index]];
+        if (!t) return;
+        t.split("\u001f").forEach(function (piece) {
+          if (!seen[piece]) { seen[piece] = true; text.push(piece); }
+        });
+      });
+      var retiredLabel = data.retired[index];
+      return {
+        tr: null, index: index, id: id, text: text.join(" "),
+        retired: !!retiredLabel, retiredLabel: retiredLabel || "",
+        nameCell: names === -1 ? null : self.cellNodes[names][self.cellIndex[names][index]]
+      };
+    });
+  };
+
+  // The row's element, made the first time it is listed.
+  Table.prototype.rowElement = function (row) {
+    if (row.tr) return row.tr;
+    var tr = el("tr", { "data-kb-id": row.id });
+    if (row.retired) tr.setAttribute("data-kb-retired", row.retiredLabel);
+    var values = {};
+    for (var field in this.valueLists) {
+      values[field] = this.valueLists[field][this.valueIndex[field][row.index]];
+    }
+    tr.setAttribute("data-kb-values", JSON.stringify(values));
+    tr.setAttribute("data-kb-text", row.text);
+    var cols = this.state.cols;
+    if (!this.hidden) this.hidden = this.fields.map(function (f) { return cols.indexOf(f) === -1; });
+    var hidden = this.hidden;
+    for (var i = 0; i < this.fields.length; i++) {
+      var cell = document.importNode(this.cellNodes[i][this.cellIndex[i][row.index]], true);
+      if (hidden[i]) cell.hidden = true;
+      tr.appendChild(cell);
+    }
+    row.tr = tr;
+    var name = tr.querySelector(".kb-name");
+    row.name = (name || tr.cells[0]).textContent.trim();
+    this.selectBox(row);
+    if (this.selected[row.id]) row.box.checked = true;
+    return tr;
+  };
+
+  // Every row in the order of the current sort, kept until the sort changes: a keystroke
+  // or a filter then only walks it, never sorts.
+  Table.prototype.ordered = function () {
+    var key = this.state.sort + "|" + this.retiredLast;
+    if (this.orderKey === key) return this.orderCache;
+    var self = this;
+    var sort = this.state.sort;
+    var column = this.fields.indexOf(sort.replace(/^-/, ""));
+    var dir = sort.charAt(0) === "-" ? -1 : 1;
+    this.headers.forEach(function (th, i) {
+      var state = i === column ? (dir < 0 ? "descending" : "ascending") : "none";
+      if (th.getAttribute("aria-sort") !== state) th.setAttribute("aria-sort", state);
+    });
+    var split = this.retiredLast;
+    var rows = this.rows.slice();
+    if (column === -1 && !split) column = this.fields.indexOf("name");
+    if (column === -1) {
+      rows.sort(function (a, b) { return a.index - b.index; });
+    } else {
+      var rank = this.rankOf(column);
+      var index = this.cellIndex[column];
+      rows.sort(function (a, b) {
+        if (split && a.retired !== b.retired) return a.retired ? 1 : -1;
+        var x = rank[index[a.index]], y = rank[index[b.index]];
+        if (x === -1 || y === -1) {
+          if (x === y) return a.index - b.index;
+          return x === -1 ? 1 : -1; // empty last, whatever the direction
+        }
+        return x !== y ? (x - y) * dir : a.index - b.index;
+      });
+    }
+    this.orderKey = key;
+    this.orderCache = rows;
+    return rows;
+  };
+
+  // Each distinct cell's place in its column's order (-1: empty), as order() compares them.
+  Table.prototype.rankOf = function (column) {
+    if (this.ranks[column]) return this.ranks[column];
+    var keys = this.cellKeys[column];
+    var at = keys.map(function (k, i) { return i; }).filter(function (i) { return keys[i] !== null; });
+    at.sort(function (a, b) {
+      var x = keys[a], y = keys[b];
+      return typeof x === "number" && typeof y === "number" ? x - y : collate(String(x), String(y));
+    });
+    var rank = new Int32Array(keys.length).fill(-1);
+    for (var r = 0, prev = null, i = 0; i < at.length; i++) {
+      // equal keys share a rank, so the server's order decides between them
+      if (i > 0 && keys[at[i]] !== prev) r = i;
+      rank[at[i]] = r;
+      prev = keys[at[i]];
+    }
+    this.ranks[column] = rank;
+    return rank;
+  };
+
+  Table.prototype.applyLarge = function (record, typing) {
+    var self = this;
+    var q = this.state.q;
+    var filters = this.state.filters;
+    // Per facet and distinct list of values: does a row with it pass that facet's filter?
+    var fields = this.facets.map(function (f) { return f.field; })
+      .filter(function (f) { return self.valueLists[f]; });
+    var passes = fields.map(function (field) {
+      var wanted = filters[field];
+      return self.valueLists[field].map(function (list) {
+        if (!wanted) return true;
+        for (var j = 0; j < wanted.length; j++) if (list.indexOf(wanted[j]) !== -1) return true;
+        return false;
+      });
+    });
+    var index = fields.map(function (f) { return self.valueIndex[f]; });
+    var tally = fields.map(function (f) { return new Int32Array(self.valueLists[f].length); });
+    var visible = [];
+    var rows = this.ordered();
+    var n = fields.length;
+    for (var r = 0; r < rows.length; r++) {
+      var row = rows[r];
+      if (q && row.text.indexOf(q) === -1) continue;
+      var failed = -1, fails = 0;
+      for (var k = 0; k < n && fails < 2; k++) {
+        if (!passes[k][index[k][row.index]]) { failed = k; fails += 1; }
+      }
+      if (fails === 0) {
+        visible.push(row);
+        for (k = 0; k < n; k++) tally[k][index[k][row.index]] += 1;
+      } else if (fails === 1) {
+        // counted for the one facet that hides it: how many rows each value would show
+        tally[failed][index[failed][row.index]] += 1;
+      }
+    }
+    var counts = {};
+    this.facets.forEach(function (f) { counts[f.field] = {}; });
+    fields.forEach(function (field, k) {
+      var lists = self.valueLists[field];
+      for (var i = 0; i < lists.length; i++) {
+        if (!tally[k][i]) continue;
+        lists[i].forEach(function (v) { counts[field][v] = (counts[field][v] || 0) + tally[k][i]; });
+      }
+    });
+    this.updateFacets(counts);
+    this.updateChips();
+    if (this.visible && this.visibleKey !== this.viewKey()) this.limit = LIST_STEP;
+    this.visibleKey = this.viewKey();
+    this.visible = visible;
+    this.render();
+    if (record && this.useUrl) this.writeUrlSoon(typing);
+  };
+
+  // A large table writes the address after the frame that shows the change (history calls
+  // cost milliseconds), once for a burst of keystrokes; a pending push stays a push.
+  Table.prototype.writeUrlSoon = function (typing) {
+    var self = this;
+    if (this.urlTimer) {
+      window.clearTimeout(this.urlTimer);
+      if (!this.urlTyping) typing = false;
+    }
+    this.urlTyping = typing;
+    this.urlTimer = window.setTimeout(function () {
+      self.urlTimer = null;
+      if (document.body.contains(self.box)) self.writeUrl(self.urlTyping);
+    }, typing ? 200 : 50);
+  };
+
+  Table.prototype.viewKey = function () {
+    return JSON.stringify([this.state.q, this.state.filters, this.state.sort, this.retiredLast]);
+  };
+
+  // The rows in the document: the first `limit` matching rows.
+  Table.prototype.listed = function () {
+    var shown = this.visible.slice(0, this.limit);
+    for (var i = 0; i < shown.length; i++) this.rowElement(shown[i]);
+    return shown;
+  };
+
+  Table.prototype.updateMore = function (listed, total) {
+    var left = total - listed;
+    this.more.hidden = left <= 0;
+    var text = "Show " + Math.min(LIST_STEP, left) + " more (" + left + " not listed yet)";
+    if (left > 0 && this.more.textContent !== text) this.more.textContent = text;
   };
 
   /* ---------------------------------------------------------------- compare page */

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from kb import __version__
+from kb import DISTRIBUTION, __version__
 from kb.commands.common import err
 
 SCAFFOLD = "scaffold"
@@ -40,9 +39,9 @@ def _files(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
 
 
 def _requirement() -> str:
-    """The line that installs this package in the new site's CI: its distribution's name."""
-    names = importlib.metadata.packages_distributions().get("kb") or ["kb"]
-    return f"{names[0]}>={__version__}\n"
+    """The line that installs this package in the new site's CI: its distribution's name
+    (never `kb`, which on PyPI is another project)."""
+    return f"{DISTRIBUTION}>={__version__}\n"
 
 
 def run(args: argparse.Namespace) -> int:

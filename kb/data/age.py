@@ -15,7 +15,7 @@ def age_days(last_verified: date, today: date | None = None) -> int:
 
 
 def is_stale(entry: Entry, days: int = DEFAULT_STALE_DAYS, today: date | None = None) -> bool:
-    """True when the entry was never re-checked (no ``last_verified``, or only the 2023 seed
+    """True when the entry was never re-checked (no ``last_verified``, or only seed
     articles behind it) or was last verified more than ``days`` days ago."""
     if entry.last_verified is None or entry.seed_only:
         return True

@@ -23,8 +23,8 @@ import importlib
 import re
 import sys
 import traceback
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,20 @@ def use(spec: str, base: Path) -> Definitions:
     _ACTIVE.append(defs)
     _check_marks(defs, _shown(file, base))
     return defs
+
+
+def link_pages(exists: Callable[[str], bool]) -> list[str]:
+    """Link each catalog's rating method only where the site has its page: a site built
+    without that page (a partial copy, another team's) gets no link to nowhere. Returns the
+    pages named but missing. Called once per build, from the site's files."""
+    missing: list[str] = []
+    for spec in active().catalogs:
+        method = spec.rating_method
+        if method is not None and not exists(method[0]):
+            missing.append(method[0])
+            spec = replace(spec, rating_method=None)
+        CATALOGS[spec.name] = spec
+    return missing
 
 
 def _module_file(module: str, base: Path) -> Path:

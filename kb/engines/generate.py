@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from kb.data.catalog import KnowledgeBase
+from kb.data.definitions import link_pages
 from kb.data.problems import one_line
 from kb.engines.markdown import MANIFEST, body_start
 from kb.engines.outdir import OutFolder, UnsafePath, inside
@@ -154,6 +155,7 @@ def plan(kb: KnowledgeBase, settings: Settings, shown: Callable[[Path], str]) ->
             errors += _check_embeds(kb, settings, key, data, out.copies[key])
     if errors:
         raise EmbedError(errors)
+    link_pages(lambda src: src in out.files)  # as the plugin: no link to a page not there
     for page in site_pages.pages(kb, settings.contributing, settings.edit_url):
         if page.src not in out.files:  # a hand-written page takes precedence, as in MkDocs
             path = _as_index(page.src) if settings.directory_urls else page.src

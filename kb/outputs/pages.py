@@ -21,6 +21,14 @@ from kb.render import views
 from kb.render.contract import CONTRACT_JS, contract_js
 from kb.render.embedview import embed_page
 from kb.render.statspage import STATS_SRC, stats_page
+from kb.render.tablepages import (
+    data_path,
+    is_large,
+    page_count,
+    page_src_of,
+    table_data,
+    table_page,
+)
 from kb.render.urls import (
     Linker,
     download_path,
@@ -71,6 +79,14 @@ def pages(
             f"Compare {spec.plural}",
             lambda ln, c=name: views.compare_page(kb, c, ln),  # type: ignore[misc]
         )
+        count = len(kb.entries[name])
+        if is_large(count):  # the pages of a large table, for readers without JavaScript
+            for number in range(2, page_count(count) + 1):
+                yield GeneratedPage(
+                    page_src_of(name, number),
+                    f"{spec.title}, page {number}",
+                    lambda ln, c=name, n=number: table_page(kb, c, n, ln),  # type: ignore[misc]
+                )
         for entry_id, entry in sorted(kb.entries[name].items()):
             path = kb.path_of(name, entry_id)
             yield GeneratedPage(
@@ -93,6 +109,8 @@ def files(kb: KnowledgeBase, site: Site = Site()) -> dict[str, str]:
         out[download_path(name, "json")] = export.to_json(kb, name)
         out[schema_path(name)] = schema_text(name)
         out[embed_path(name)] = embed_page(kb, name, site.name, assets, site.directory_urls)
+        if is_large(len(kb.entries[name])):
+            out[data_path(name)] = table_data(kb, name, site.directory_urls)
     built = build_time()
     out.update(api.files(kb, built, site.directory_urls))
     out[feed.FEED_PATH] = feed.atom(kb, site.name, site.url, site.directory_urls, built)

@@ -14,13 +14,15 @@ from kb.data.catalog import KnowledgeBase
 from kb.data.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.data.models import CATALOGS, Entry
 from kb.render.cells import Cell, cell, retired
+from kb.render.tablepages import FIRST_ROWS, data_path, is_large, pager
 from kb.render.templating import attribute_json, render
 from kb.render.urls import Linker
 
 # A fixed filter: (field, accepted raw values) pairs; OR within a field, AND across fields.
 Rules = tuple[tuple[str, tuple[str, ...]], ...]
-# "url": the catalog page's main table keeps its state in the address; "local": embedded.
-State = Literal["url", "local"]
+# "url": the catalog page's main table keeps its state in the address; "local": embedded;
+# "static": a page of a large catalog's table for readers without JavaScript (no script).
+State = Literal["url", "local", "static"]
 
 
 def default_columns(catalog: str) -> tuple[str, ...]:
@@ -213,6 +215,10 @@ class CatalogTable:
         facet_specs = facets(self.catalog)
         beneath = under_name(self.catalog)  # once for the table, not once per row
         total = len(self.kb.entries[self.catalog])
+        # A large catalog's own table lists its first rows; the script reads the others from
+        # the table's data file, and readers without it follow the pages of the table.
+        large = state == "url" and is_large(table.count)
+        shown_rows = table.entries[:FIRST_ROWS] if large else table.entries
         return render(
             "table.html",
             catalog=self.catalog,
@@ -227,7 +233,10 @@ class CatalogTable:
             defaults=default_columns(self.catalog),
             legend=[scale_legend(c) for c in columns if c.kind is Kind.ORDINAL and c.vocab],
             method_href=_method_href(self.catalog, linker),
-            rows=[table._row(e, linker, facet_specs, beneath, shown) for e in table.entries],
+            rows=[table._row(e, linker, facet_specs, beneath, shown) for e in shown_rows],
+            rows_href=linker.file(data_path(self.catalog)) if large else None,
+            total=total,
+            pager=pager(self.catalog, table.count, 1, linker) if large else None,
         )
 
     def _row(

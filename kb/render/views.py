@@ -49,7 +49,7 @@ def fact_specs(catalog: str) -> list[FieldSpec]:
 
 def verified_count(kb: KnowledgeBase, catalog: str) -> int:
     """How many entries of a catalog someone has compared with their sources (an entry
-    resting only on the 2023 articles does not count, as its page says)."""
+    resting only on seed sources does not count, as its page says)."""
     return sum(
         1 for e in kb.entries[catalog].values() if e.last_verified is not None and not e.seed_only
     )

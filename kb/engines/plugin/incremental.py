@@ -46,7 +46,9 @@ class Incremental:
         """Work out, for every page, the inputs its HTML depends on. ``signature`` holds
         what the whole site's output depends on besides the data (site settings)."""
         self.rendered = 0
-        models = tuple(spec.model for spec in CATALOGS.values())
+        # The catalogs as declared for this build (their models, and what the site links
+        # to: a rating method's page is linked only where the site has it).
+        models = tuple(CATALOGS.values())
         whole = (signature, models, date.today(), self._whole(kb))
         self._whole_key: Hashable = whole
         self._fingerprints = {}

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kb.data.catalog import KnowledgeBase
-from kb.data.definitions import DefinitionError, use
+from kb.data.definitions import DefinitionError, link_pages, use
 from kb.data.problems import format_problems, one_line
 from kb.engines import markdown as kb_markdown
 from kb.engines.pagemeta import page_meta
@@ -98,12 +98,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         _drop_links(files, config)
         kb = self._load_catalogs(project_dir(config) / self.config.catalog_dir)
         self.kb = kb
-        self.incremental.begin(kb, _site_signature(config, self.config.contributing))
         self.generated = {}
         self.site_paths = None
+        for missing in link_pages(lambda src: files.get_file_from_path(src) is not None):
+            log.info(f"kb: no page {missing} in docs/: the ratings it explains are not linked")
         contributing = self.config.contributing or None
         if contributing is not None and files.get_file_from_path(contributing) is None:
             contributing = None  # the site has no such page: no link to it
+        self.incremental.begin(kb, _site_signature(config, contributing))
         for page in site_pages.pages(kb, contributing, edit_url_maker(config)):
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page in docs/ takes precedence
@@ -241,7 +243,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.staged = None
 
 
-def _site_signature(config: MkDocsConfig, contributing: str) -> tuple[object, ...]:
+def _site_signature(config: MkDocsConfig, contributing: str | None) -> tuple[object, ...]:
     """The site settings generated pages and files are made with (besides the data)."""
     return (
         config.site_name,

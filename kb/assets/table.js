@@ -1659,16 +1659,19 @@
   /* ---------------------------------------------------------------- wiring */
 
   // A skip link moves the keyboard, not only the view: focus its target (the table or its
-  // filters), which carries tabindex="-1" for this.
+  // filters), which carries tabindex="-1" for this. Handled while the click is captured and
+  // kept from Material's instant navigation, whose own handling of a same-page link could
+  // otherwise move the focus again once it gets round to it (seen on a loaded machine).
   document.addEventListener("click", function (event) {
     var link = event.target && event.target.closest ? event.target.closest("a.kb-skip") : null;
     if (!link) return;
     var target = document.getElementById((link.getAttribute("href") || "").slice(1));
     if (!target) return;
     event.preventDefault();
+    event.stopPropagation();
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: "start" });
-  });
+  }, true);
 
 
   var tables = [];

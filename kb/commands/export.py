@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         print(format_problems(kb.problems), file=sys.stderr)
         err("not exported: fix the problems above first")
         return 1
-    # Imported here: pandas takes longer to import than ``kb validate`` takes to run.
+    # Imported here: only this command writes the downloads to files.
     from kb.outputs.export import write_exports
 
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -313,12 +313,21 @@ class Entry(BaseModel):
                 )
         return value
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls._derived_fields = frozenset(
+            name
+            for name, info in cls.model_fields.items()
+            if any(isinstance(m, Derived) for m in info.metadata)
+        )
+
+    _derived_fields: ClassVar[frozenset[str]] = frozenset()
+
     @field_validator("*", mode="before")
     @classmethod
     def _derived_not_written(cls, value: Any, info: ValidationInfo) -> Any:
-        field = cls.model_fields.get(info.field_name or "")
-        derived = field is not None and any(isinstance(m, Derived) for m in field.metadata)
-        if derived and value is not None:
+        if value is not None and info.field_name in cls._derived_fields:
             raise PydanticCustomError(
                 "derived_written",
                 "is derived from the entry's facts by the published rule; remove it and "

@@ -67,6 +67,7 @@ def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
 def display_path(path: Path) -> str:
     """The path as a contributor would type it: relative to the working directory if inside."""
     try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+        shown = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return shown if not shown.startswith("..") else str(path)

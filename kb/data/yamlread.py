@@ -22,6 +22,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import MappingEndEvent, ScalarEvent, SequenceEndEvent
 from ruamel.yaml.reader import ReaderError
 
 try:
@@ -42,6 +43,8 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The first character of any text _INT, _FLOAT or _DATE matches.
+_NUMERIC_START = frozenset("0123456789+-.")
 
 
 @dataclass
@@ -88,6 +91,8 @@ def resolve_plain(text: str) -> Any:
         return None
     if text in _BOOL:
         return _BOOL[text]
+    if text[0] not in _NUMERIC_START:
+        return text  # a word: no number or date starts this way
     if len(text) > MAX_NUMBER_CHARS and (_INT.fullmatch(text) or _FLOAT.fullmatch(text)):
         raise ValueError("number too long")
     if _INT.fullmatch(text):
@@ -106,6 +111,7 @@ class _Composer:
     def __init__(self, doc: Document, events: Iterator[Any], text: str = "") -> None:
         self.doc = doc
         self.events = events
+        self.next = events.__next__  # type: ignore[method-assign]
         self.text = text
         self.counts: dict[str, int] = {}
         # What _check_layout needs: the column of each enclosing block collection (a key's
@@ -119,7 +125,7 @@ class _Composer:
         self.block_scalars: list[int] = []  # where each | or > scalar starts
 
     def next(self) -> Any:
-        return next(self.events)
+        return next(self.events)  # replaced per instance by the iterator's own __next__
 
     def refuse(self, event: Any, message: str) -> None:
         # A 64 KiB file can hold thousands of aliases: list the first few of each kind.
@@ -134,6 +140,8 @@ class _Composer:
                 self.doc.problem(1, 1, f"{count} {kind.strip()} in all; only the first are listed")
 
     def check_node(self, event: Any) -> None:
+        if event.anchor is None and event.ctag is None:
+            return  # nearly always: the checks below need neither
         if getattr(event, "anchor", None):
             self.refuse(
                 event, f"YAML anchors (&{event.anchor}) are not allowed; write the value out"
@@ -145,7 +153,8 @@ class _Composer:
 
     def node(self, event: Any, path: Path_, depth: int) -> Any:
         kind = type(event).__name__
-        self.doc.values[path] = _pos(event.start_mark)
+        mark = event.start_mark
+        self.doc.values[path] = (mark.line + 1, mark.column + 1)
         if kind == "AliasEvent":
             self.refuse(
                 event, f"YAML aliases (*{event.anchor}) are not allowed; write the value out"
@@ -173,7 +182,7 @@ class _Composer:
         if kind == "SequenceStartEvent":
             items: list[Any] = []
             event = self.next()
-            while type(event).__name__ != "SequenceEndEvent":
+            while type(event) is not SequenceEndEvent:
                 items.append(self.node(event, (*path, len(items)), depth + 1))
                 event = self.next()
             self.leave(start, event)
@@ -226,22 +235,24 @@ class _Composer:
     def mapping(self, path: Path_, depth: int) -> tuple[dict[str, Any], Any]:
         result: dict[str, Any] = {}
         event = self.next()
-        while type(event).__name__ != "MappingEndEvent":
-            if type(event).__name__ != "ScalarEvent":
+        keys, values = self.doc.keys, self.doc.values
+        while type(event) is not MappingEndEvent:
+            if type(event) is not ScalarEvent:
                 self.refuse(event, "mapping keys must be plain words, not lists or mappings")
                 raise _Stop
             self.check_node(event)
             self.check_key(event)
             key, key_pos = str(event.value), _pos(event.start_mark)
-            first = self.doc.keys.get((*path, key))
-            kept = self.doc.values.get((*path, key))
-            value = self.node(self.next(), (*path, key), depth + 1)
+            where = (*path, key)
+            first = keys.get(where)
+            kept = values.get(where)
+            value = self.node(self.next(), where, depth + 1)
             if first is not None:
                 self.doc.problem(*key_pos, f"duplicate key '{key}' (first set on line {first[0]})")
                 if kept is not None:
-                    self.doc.values[(*path, key)] = kept
+                    values[where] = kept
             else:
-                self.doc.keys[(*path, key)] = key_pos
+                keys[where] = key_pos
                 result[key] = value
             event = self.next()
         return result, event

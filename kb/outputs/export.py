@@ -1,16 +1,19 @@
-"""Catalog downloads: CSV and JSON with the raw YAML values under the YAML keys (pandas)."""
+"""Catalog downloads: CSV and JSON with the raw YAML values under the YAML keys."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from kb.data.catalog import KnowledgeBase
 from kb.data.models import CATALOGS, Entry
 from kb.outputs.writefile import write_atomic
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def raw_values(entry: Entry) -> dict[str, Any]:
@@ -34,6 +37,8 @@ def _cell(value: Any) -> Any:
 def frame(kb: KnowledgeBase, catalog: str, safe: bool = False) -> pd.DataFrame:
     """A flat table of the catalog: one row per entry, one column per model field;
     ``safe`` neutralises text a spreadsheet would run as a formula."""
+    import pandas as pd  # only here: importing pandas takes longer than writing every CSV
+
     columns = list(CATALOGS[catalog].model.model_fields)
     fix = neutralise if safe else (lambda value: value)
     rows = [{k: fix(_cell(v)) for k, v in rec.items()} for rec in records(kb, catalog)]
@@ -62,8 +67,18 @@ def neutralise(value: Any) -> Any:
 
 
 def to_csv(kb: KnowledgeBase, catalog: str) -> str:
-    """The CSV download: every text cell safe to open in a spreadsheet."""
-    return str(frame(kb, catalog, safe=True).to_csv(index=False, lineterminator="\n"))
+    """The CSV download: every text cell safe to open in a spreadsheet. The same text as
+    ``frame(kb, catalog, safe=True).to_csv(index=False, lineterminator="\n")`` (pandas),
+    written with the csv module: a missing value is an empty cell, any other one its
+    ``str()``."""
+    columns = list(CATALOGS[catalog].model.model_fields)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for rec in records(kb, catalog):
+        cells = (neutralise(_cell(rec.get(name))) for name in columns)
+        writer.writerow(["" if value is None else str(value) for value in cells])
+    return out.getvalue()
 
 
 def write_exports(kb: KnowledgeBase, out: Path, fmt: str) -> list[Path]:

@@ -117,9 +117,18 @@ class Cell:
 @lru_cache(maxsize=4096)
 def markdown_html(text: str) -> Markup:
     """Render contributor Markdown and keep only an allow-list of tags, attributes and
-    URL schemes, so no description can carry script."""
+    URL schemes, so no description can carry script. A relative link loses its address (the
+    text stays): the same description shows in tables, entry, compare and embed pages at
+    different depths, so no relative address could be right on all of them."""
     html = md.markdown(text, extensions=["tables"], output_format="html")
-    clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=REL)
+    clean = nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel=REL,
+        url_relative="deny",
+    )
     return Markup(clean)
 
 

@@ -7,11 +7,11 @@ says nothing a sentence cannot); it is said in a sentence.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from urllib.parse import urlencode
-
-import pandas as pd
 
 from kb.data.catalog import KnowledgeBase
 from kb.data.introspect import FieldSpec, Kind, specs_by_name
@@ -78,10 +78,9 @@ class CatalogStats:
     sentences: list[str]
 
 
-def _frame(kb: KnowledgeBase, catalog: str, spec: FieldSpec) -> pd.DataFrame:
-    """One row per (entry, value) of a facet field."""
-    pairs = [(e.id, v) for e in kb.entries[catalog].values() for v in spec.raw(e)]
-    return pd.DataFrame(pairs, columns=["id", "value"])
+def _pairs(kb: KnowledgeBase, catalog: str, spec: FieldSpec) -> list[tuple[str, Any]]:
+    """One (entry id, value) pair per value of a facet field."""
+    return [(e.id, v) for e in kb.entries[catalog].values() for v in spec.raw(e)]
 
 
 def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
@@ -91,8 +90,8 @@ def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
     table = CatalogTable.from_catalog(kb, catalog)
     out = []
     for spec in facets(catalog):
-        frame = _frame(kb, catalog, spec)
-        counts = frame["value"].value_counts()
+        pairs = _pairs(kb, catalog, spec)
+        counts = Counter(value for _, value in pairs if value is not None)
         values = table.facet_values(spec)
         if not values:
             continue
@@ -107,7 +106,7 @@ def facet_series(kb: KnowledgeBase, catalog: str) -> list[Series]:
             )
             for v in values
         )
-        unset = len(entries) - frame["id"].nunique()
+        unset = len(entries) - len({entry_id for entry_id, _ in pairs})
         if unset:  # so that the bars add up to every entry, not only the valued ones
             bars += (Bar(NOT_RATED if spec.rated else NOT_GIVEN, unset, None),)
         many = "each entry may count under several values" if spec.many else "one value each"
@@ -148,8 +147,7 @@ def _age_label(verified: date | None, today: date) -> str:
 def freshness_series(kb: KnowledgeBase, catalog: str, today: date) -> Series:
     """Entries by the age of their ``last_verified`` date, and those never re-checked."""
     entries = list(kb.entries[catalog].values())
-    ages = pd.Series([_age_label(e.last_verified, today) for e in entries], dtype=object)
-    counts = ages.value_counts()
+    counts = Counter(_age_label(e.last_verified, today) for e in entries)
     labels = [label for label, _ in AGE_BUCKETS] + [NEVER]
     # No URL state filters by age: the closest view shows the dates, oldest first.
     query = urlencode({"cols": "name,last_verified", "sort": "last_verified"})
@@ -175,7 +173,7 @@ def coverage_series(kb: KnowledgeBase, catalog: str) -> Series:
     ]
     # A value counts when the site shows one: an unrated rating or an empty list does not.
     rows = [{s.name: bool(s.values(e)) for s in specs} for e in entries]
-    filled = pd.DataFrame(rows, columns=[s.name for s in specs], dtype=bool).sum()
+    filled = {s.name: sum(row[s.name] for row in rows) for s in specs}
     bars = tuple(Bar(s.label, int(filled.get(s.name, 0)), _coverage_query(s)) for s in specs)
     return Series(
         f"{catalog}-coverage",

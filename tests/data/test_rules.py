@@ -113,3 +113,15 @@ def test_every_generator_in_the_catalog_matches_the_rule() -> None:
         expected = published_cost(data.plan_price_min, data.api_price_min, free_only)
         got = data.cost.rating
         assert (got.code if got is not None else None) == expected, entry.id
+
+
+def test_a_derived_rating_written_by_hand_is_refused_at_its_field() -> None:
+    from pydantic import ValidationError
+
+    try:
+        make(cost={"rating": "cheap", "basis": "Cheap, we think."}, versatility=None)
+    except ValidationError as exc:
+        errors = [(e["loc"], e["type"]) for e in exc.errors()]
+    else:
+        raise AssertionError("a hand-written derived rating was accepted")
+    assert errors == [(("cost",), "derived_written")]

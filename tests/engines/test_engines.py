@@ -110,7 +110,7 @@ def test_every_page_has_the_same_text_and_links_as_with_mkdocs(
 def test_check_site_catches_zensical_building_without_generated_pages(tmp_path: Path) -> None:
     # Zensical reading mkdocs.yml directly skips the kb plugin without a word; without
     # strict mode (which fails on the links to the pages it lacks) it exits 0.
-    for name in ("docs", "catalog", "overrides"):
+    for name in ("docs", "catalog", "definitions", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\nstrict: true\n" in config

@@ -18,7 +18,7 @@ from tests.builtsite import ROOT
 
 pytestmark = pytest.mark.slow
 
-PROJECT = ("docs", "catalog", "overrides")
+PROJECT = ("docs", "catalog", "definitions", "overrides")
 LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 
 
@@ -36,7 +36,7 @@ def _build(tmp: Path, order: list[str]) -> Path:
     project = tmp / "-".join(order)
     project.mkdir()
     for name in PROJECT:
-        shutil.copytree(ROOT / name, project / name)
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     config = _with_plugins((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), order)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764460800"}

@@ -12,18 +12,19 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from kb.data.catalog import KnowledgeBase
 from kb.data.definitions import DefinitionError, link_pages, use
-from kb.data.loader import load
 from kb.data.problems import format_problems, one_line
 from kb.engines import markdown as kb_markdown
 from kb.engines.pagemeta import page_meta
 from kb.engines.plugin.config import KnowledgeBaseConfig
+from kb.engines.plugin.htmlpage import HtmlPage
+from kb.engines.plugin.incremental import Incremental
 from kb.engines.plugin.paths import (
     docs_path,
     edit_url_maker,
@@ -32,6 +33,7 @@ from kb.engines.plugin.paths import (
     project_dir,
     repo_relative,
 )
+from kb.engines.plugin.search import SearchView, search_view
 from kb.engines.sitebuild import StagedBuild
 from kb.outputs import pages as site_pages
 from kb.render.embeds import EmbedError
@@ -45,6 +47,10 @@ STYLES = site_pages.STYLES
 SCRIPTS = site_pages.SCRIPTS
 # Far below MkDocs' "last" (-100): the swap must follow every other plugin's post-build step.
 LAST = -1_000_000
+# Around the search plugin's on_page_context (default priority 0): what it reads is cut
+# just before it and put back right after it.
+SEARCH_BEFORE = 1
+SEARCH_AFTER = -1
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -55,6 +61,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.kb: KnowledgeBase | None = None
         self.generated: dict[str, site_pages.GeneratedPage] = {}
         self.staged: StagedBuild | None = None
+        self.search_views: dict[str, SearchView] = {}
+        self.incremental = Incremental()
         self.site_paths: set[str] | None = None  # what links may point to, once per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -88,10 +96,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         fail); load and validate the catalogs (any problem stops the build, listed at
         file:line:col); add every generated page, download, schema and asset as a file."""
         _drop_links(files, config)
-        kb = load(project_dir(config) / self.config.catalog_dir)
-        if kb.problems:
-            lines = format_problems(kb.problems, "text")
-            raise PluginError(f"the catalogs have {len(kb.problems)} problem(s):\n{lines}")
+        kb = self._load_catalogs(project_dir(config) / self.config.catalog_dir)
         self.kb = kb
         self.generated = {}
         self.site_paths = None
@@ -100,6 +105,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         contributing = self.config.contributing or None
         if contributing is not None and files.get_file_from_path(contributing) is None:
             contributing = None  # the site has no such page: no link to it
+        self.incremental.begin(kb, _site_signature(config, contributing))
         for page in site_pages.pages(kb, contributing, edit_url_maker(config)):
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page in docs/ takes precedence
@@ -107,13 +113,36 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file = File.generated(config, page.src, content="", inclusion=inclusion(page.src))
             file.edit_uri = repo_relative(config, page.yaml_path)
             files.append(file)
+            if file.inclusion.is_not_in_nav():
+                HtmlPage(file, config)  # no Markdown to render (see kb.engines.plugin.htmlpage)
         site = site_pages.Site(config.site_name, config.site_url, config.use_directory_urls)
-        for path, content in site_pages.files(kb, site).items():
+        made = self.incremental.files(lambda: site_pages.files(kb, site), site)
+        for path, content in made.items():
             files.append(File.generated(config, path, content=content))
         for name in ASSETS:
             source = resources.files("kb").joinpath("assets", name)
             files.append(File.generated(config, f"assets/kb/{name}", content=source.read_bytes()))
         return files
+
+    def _load_catalogs(self, root: Path) -> KnowledgeBase:
+        """Load and validate the catalogs, reading again only the files changed since the
+        last build. Any problem stops the build, listed at file:line:col; except while
+        serving a site already built once: then the problems are logged as errors and the
+        build goes on with the last catalogs that had none, so the server keeps serving
+        the last good site until the file is fixed."""
+        kb = self.incremental.load(root)
+        if not kb.problems:
+            self.incremental.last_good = kb
+            return kb
+        lines = format_problems(kb.problems, "text")
+        last_good = self.incremental.last_good
+        if self.command != "serve" or last_good is None:
+            raise PluginError(f"the catalogs have {len(kb.problems)} problem(s):\n{lines}")
+        log.error(
+            f"kb: the catalogs have {len(kb.problems)} problem(s); the site keeps showing "
+            f"them as they were before the edit:\n{lines}"
+        )
+        return last_good
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -141,7 +170,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return html
-        out = generated.html(Linker(page.url, config.use_directory_urls))
+        out = self.incremental.html(generated, Linker(page.url, config.use_directory_urls))
         for link in broken_links(out, page.url, self._paths(files)):
             # A warning like MkDocs' own for a hand-written page: --strict fails the build.
             log.warning(
@@ -154,6 +183,30 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.site_paths is None:
             self.site_paths = _site_paths(files)
         return self.site_paths
+
+    @event_priority(SEARCH_BEFORE)
+    def _hide_from_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Before the search plugin reads the page: hand it the page without the elements
+        marked ``data-search-exclude`` (see :mod:`kb.engines.plugin.search`)."""
+        generated = page.file.src_uri in self.generated
+        view = search_view(page.content or "", generated)
+        if view is not None:
+            self.search_views[page.file.src_uri] = view
+            page.content = view.light
+        return context
+
+    @event_priority(SEARCH_AFTER)
+    def _show_after_search(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        """After the search plugin (and before the theme renders the page): put the cut
+        elements back."""
+        view = self.search_views.pop(page.file.src_uri, None)
+        if view is not None and page.content is not None:
+            page.content = view.restore(page.content)
+        return context
+
+    on_page_context = CombinedEvent(_hide_from_search, _show_after_search)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -188,6 +241,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if succeeded:
                 log.info(f"kb: the new site replaced {self.staged.final}")
             self.staged = None
+
+
+def _site_signature(config: MkDocsConfig, contributing: str | None) -> tuple[object, ...]:
+    """The site settings generated pages and files are made with (besides the data)."""
+    return (
+        config.site_name,
+        config.site_url,
+        config.use_directory_urls,
+        config.repo_url,
+        config.edit_uri,
+        config.docs_dir,
+        contributing,
+    )
 
 
 def _append_once(target: Any, path: str) -> None:

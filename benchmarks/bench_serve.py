@@ -15,55 +15,18 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_build import kb_project
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from bench_build import build, kb_project
+from localweb import free_port, wait_for
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return None
-
-
-def wait_for(url: str, text: str, seconds: float, step: float = 0.02) -> float | None:
-    """Seconds until ``url`` serves ``text`` (None if it never does)."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        body = get(url)
-        if body is not None and text in body:
-            return time.perf_counter() - start
-        time.sleep(step)
-    return None
-
-
-def cold_build(project: Path, out: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
-        cwd=project,
-        env=ENV,
-        check=True,
-    )
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -92,7 +55,7 @@ def main() -> None:
                 raise SystemExit("the server never came up")
             colds, rebuilds = [], []
             for run in range(args.repeat):  # alternate, so that machine noise hits both
-                colds.append(cold_build(project, Path(tmp) / "cold"))
+                colds.append(build(project, Path(tmp) / "cold")[0])
                 loads.append(os.getloadavg()[0])
                 marker = f"Edited summary number {run}."
                 path.write_text(

@@ -8,7 +8,10 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,3 +54,30 @@ def serve(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on (for a server another process starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    """The body of ``url`` as text, or None while it cannot be fetched."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float, step: float = 0.02) -> float | None:
+    """Seconds until ``url`` serves a body holding ``text`` (None if it never does)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        body = fetch(url)
+        if body is not None and text in body:
+            return time.perf_counter() - start
+        time.sleep(step)
+    return None

@@ -155,8 +155,13 @@ def plan(kb: KnowledgeBase, settings: Settings, shown: Callable[[Path], str]) ->
             errors += _check_embeds(kb, settings, key, data, out.copies[key])
     if errors:
         raise EmbedError(errors)
-    link_pages(lambda src: src in out.files)  # as the plugin: no link to a page not there
-    for page in site_pages.pages(kb, settings.contributing, settings.edit_url):
+
+    def exists(src: str) -> bool:
+        return src in out.files
+
+    link_pages(exists)  # as the plugin: no link to a page the site does not have
+    contributing = site_pages.linkable(settings.contributing, exists)
+    for page in site_pages.pages(kb, contributing, settings.edit_url):
         if page.src not in out.files:  # a hand-written page takes precedence, as in MkDocs
             path = _as_index(page.src) if settings.directory_urls else page.src
             out.files[path] = _page_markdown(page, settings).encode("utf-8")

@@ -108,8 +108,7 @@ def read_settings(config_file: Path, out: Path) -> Settings:
         catalog_dir=base / str(options.get("catalog_dir") or "catalog"),
         docs_dir=docs_dir,
         out_dir=out,
-        # A link to the contributing page only where the site has one.
-        contributing=contributing if contributing and (docs_dir / contributing).is_file() else None,
+        contributing=contributing or None,
         edit_uri=data.get("edit_uri") or None,
         repo_url=data.get("repo_url") or None,
         directory_urls=data.get("use_directory_urls", True) is not False,

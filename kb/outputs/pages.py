@@ -63,6 +63,12 @@ class GeneratedPage:
     yaml_path: Path | None = None  # the entry file behind it, for "edit this entry"
 
 
+def linkable(page: str | None, exists: Callable[[str], bool]) -> str | None:
+    """``page`` (a docs path) when the site has it, else None: generated pages link only to
+    pages that are there (the contributing page is optional, another site may lack it)."""
+    return page if page and exists(page) else None
+
+
 def pages(
     kb: KnowledgeBase, contributing: str | None, edit_url: Callable[[Path], str | None]
 ) -> Iterator[GeneratedPage]:

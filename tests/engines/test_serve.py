@@ -4,48 +4,27 @@ server, a real edit)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from localweb import fetch, free_port, wait_for
 
 from engines.test_plugin import make
 
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return None
-
-
-def _wait_for(url: str, text: str, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        body = _get(url)
-        if body is not None and text in body:
-            return True
-        time.sleep(0.3)
-    return False
+def _shows(url: str, text: str, seconds: float) -> bool:
+    return wait_for(url, text, seconds, step=0.3) is not None
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
 def test_serve_rebuilds_when_an_entry_changes(tmp_path: Path, engine: str) -> None:
     project = make(tmp_path)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -66,7 +45,7 @@ def test_serve_rebuilds_when_an_entry_changes(tmp_path: Path, engine: str) -> No
     )
     url = f"http://127.0.0.1:{port}/kb/sourcing-modes/in-house/"
     try:
-        assert _wait_for(url, "Your own staff label the data.", 120), "the server never came up"
+        assert _shows(url, "Your own staff label the data.", 120), "the server never came up"
         entry = project / "catalog" / "sourcing-modes" / "in-house.yml"
         entry.write_text(
             entry.read_text(encoding="utf-8").replace(
@@ -74,14 +53,14 @@ def test_serve_rebuilds_when_an_entry_changes(tmp_path: Path, engine: str) -> No
             ),
             encoding="utf-8",
         )
-        assert _wait_for(url, "Employees label the data themselves.", 60), "no rebuild"
+        assert _shows(url, "Employees label the data themselves.", 60), "no rebuild"
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
 
 
 def _serve(project: Path, log: Path) -> tuple[subprocess.Popen[str], int]:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=project,
@@ -111,10 +90,10 @@ def test_an_invalid_edit_is_reported_and_the_last_good_site_stays_served(tmp_pat
     entry = project / "catalog" / "sourcing-modes" / "in-house.yml"
     good = entry.read_text(encoding="utf-8")
     try:
-        assert _wait_for(url, "Your own staff label the data.", 120), "the server never came up"
+        assert _shows(url, "Your own staff label the data.", 120), "the server never came up"
         edited = good.replace("Your own staff label the data.", "Employees label the data.")
         entry.write_text(edited, encoding="utf-8")
-        assert _wait_for(url, "Employees label the data.", 60), "no rebuild after a valid edit"
+        assert _shows(url, "Employees label the data.", 60), "no rebuild after a valid edit"
 
         # An unknown field on a new last line: the problem is at that line, column 1.
         line = edited.count("\n") + 1
@@ -124,13 +103,13 @@ def test_an_invalid_edit_is_reported_and_the_last_good_site_stays_served(tmp_pat
         assert _wait_for_log(log, where, 60), log.read_text(encoding="utf-8")[-3000:]
         # The rebuild finished (a failed one never reloads the browsers).
         assert _wait_for_log(log, "Reloading browsers", 60, reloads + 1), log.read_text("utf-8")
-        body = _get(url)
+        body = fetch(url)
         assert body is not None and "Employees label the data." in body  # still served
         assert "bogus_field" not in body
 
         # Fixed: the next edit shows again.
         entry.write_text(edited.replace("Employees", "Staff members"), encoding="utf-8")
-        assert _wait_for(url, "Staff members label the data.", 60), "no rebuild after the fix"
+        assert _shows(url, "Staff members label the data.", 60), "no rebuild after the fix"
     finally:
         proc.terminate()
         proc.wait(timeout=30)

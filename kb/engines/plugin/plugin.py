@@ -100,14 +100,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.kb = kb
         self.generated = {}
         self.site_paths = None
-        for missing in link_pages(lambda src: files.get_file_from_path(src) is not None):
+
+        def exists(src: str) -> bool:
+            return files.get_file_from_path(src) is not None
+
+        for missing in link_pages(exists):
             log.info(f"kb: no page {missing} in docs/: the ratings it explains are not linked")
-        contributing = self.config.contributing or None
-        if contributing is not None and files.get_file_from_path(contributing) is None:
-            contributing = None  # the site has no such page: no link to it
+        contributing = site_pages.linkable(self.config.contributing, exists)
         self.incremental.begin(kb, _site_signature(config, contributing))
         for page in site_pages.pages(kb, contributing, edit_url_maker(config)):
-            if files.get_file_from_path(page.src) is not None:
+            if exists(page.src):
                 continue  # a hand-written page in docs/ takes precedence
             self.generated[page.src] = page
             file = File.generated(config, page.src, content="", inclusion=inclusion(page.src))

@@ -596,7 +596,8 @@
     });
   };
 
-  Table.prototype.order = function (rows) {
+  // The column and direction of the current sort (column -1: none), marked on the headers.
+  Table.prototype.sortBy = function () {
     var sort = this.state.sort;
     var column = this.fields.indexOf(sort.replace(/^-/, ""));
     var dir = sort.charAt(0) === "-" ? -1 : 1;
@@ -604,6 +605,13 @@
       var state = i === column ? (dir < 0 ? "descending" : "ascending") : "none";
       if (th.getAttribute("aria-sort") !== state) th.setAttribute("aria-sort", state);
     });
+    return { column: column, dir: dir };
+  };
+
+  Table.prototype.order = function (rows) {
+    var by = this.sortBy();
+    var column = by.column;
+    var dir = by.dir;
     // The server lists current tools first, retired ones after (each by name); any sort keeps
     // that split unless the reader turns it off.
     var split = this.retiredLast;
@@ -1004,13 +1012,9 @@
     var key = this.state.sort + "|" + this.retiredLast;
     if (this.orderKey === key) return this.orderCache;
     var self = this;
-    var sort = this.state.sort;
-    var column = this.fields.indexOf(sort.replace(/^-/, ""));
-    var dir = sort.charAt(0) === "-" ? -1 : 1;
-    this.headers.forEach(function (th, i) {
-      var state = i === column ? (dir < 0 ? "descending" : "ascending") : "none";
-      if (th.getAttribute("aria-sort") !== state) th.setAttribute("aria-sort", state);
-    });
+    var by = this.sortBy();
+    var column = by.column;
+    var dir = by.dir;
     var split = this.retiredLast;
     if (column === -1 && !split) column = this.fields.indexOf("name");
     // A counting sort into buckets, in the rows' own order (so the server's order decides

@@ -130,7 +130,11 @@ def use(spec: str, base: Path) -> Definitions:
     rules.RULES.clear()
     rules.RULES.update((r.name, r) for r in getattr(loaded, "RULES", ()))
     _ACTIVE.append(defs)
-    _check_marks(defs, _shown(file, base))
+    try:
+        _check_marks(defs, _shown(file, base))
+    except DefinitionError:
+        _undo()  # nothing half-registered stays in use
+        raise
     return defs
 
 
@@ -200,7 +204,7 @@ def _inside(filename: str, base: Path) -> bool:
         Path(filename).resolve().relative_to(base)
     except ValueError:
         return False
-    return "site-packages" not in filename
+    return "site-packages" not in filename  # a virtual environment kept in the project
 
 
 def _read(loaded: Any, module: str, base: Path, file: Path) -> Definitions:
@@ -237,7 +241,6 @@ def _check_marks(defs: Definitions, shown: str) -> None:
     for spec in defs.catalogs:
         for name, target in ref_fields(spec.model).items():
             if target not in CATALOGS:
-                _undo()
                 raise DefinitionError(
                     f"{shown}: {spec.model.__name__}.{name} refers to catalog "
                     f"{target!r}, which CATALOGS does not define"
@@ -245,7 +248,6 @@ def _check_marks(defs: Definitions, shown: str) -> None:
         for name, info in spec.model.model_fields.items():
             for mark in info.metadata:
                 if isinstance(mark, Derived) and mark.rule not in rules.RULES:
-                    _undo()
                     raise DefinitionError(
                         f"{shown}: {spec.model.__name__}.{name} is derived by rule "
                         f"{mark.rule!r}, which RULES does not define"

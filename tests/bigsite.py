@@ -21,7 +21,7 @@ PRICING = ["[free]", "[free-tier, subscription]", "[one-time]", "[pay-per-use, q
 
 ENTRY = """\
 id: {id}
-name: Optimizer {n}
+name: {name}
 summary: Shrinks images for the web; generated entry {n} of {count}.
 kind: {kind}
 compression: {compression}
@@ -46,6 +46,14 @@ def generated_id(n: int) -> str:
     return f"optimizer-{n:05d}"
 
 
+def generated_name(n: int) -> str:
+    """The name of the n-th generated entry, as YAML: one in a thousand has characters
+    that HTML escapes and letters outside ASCII (the table's search must still find it)."""
+    if n % 1000 == 500:
+        return f"'Optimizer {n} «Ünïcode» & <Co> \"Q\" ''S'''"
+    return f"Optimizer {n}"
+
+
 def write_entries(folder: Path, count: int) -> None:
     """``count`` valid image-optimizer entries with varied facets, sizes and empty sizes."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -61,6 +69,7 @@ def write_entries(folder: Path, count: int) -> None:
             supports.append("compression")
         text = ENTRY.format(
             id=entry_id,
+            name=generated_name(n),
             n=n,
             count=count,
             kind=KINDS[n % 4],

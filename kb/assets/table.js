@@ -95,6 +95,7 @@
     // A large catalog's page lists its first rows only; the others come as data (see
     // kb/tablepages.py). The controls appear once the data is in.
     this.rowsHref = box.getAttribute("data-kb-rows-href");
+    this.moreHref = box.getAttribute("data-kb-more-href");
     if (this.rowsHref) {
       this.large = true;
       this.loadData();
@@ -105,18 +106,21 @@
   }
 
   Table.prototype.start = function () {
+    var self = this;
     this.ready = true;
     this.build();
     var trimmed = this.readUrl();
-    this.apply(false);
-    this.showColumns(); // after the first page of rows replaced the full server-rendered list
-    // An address over the limits is replaced by the state actually read, so it is not
-    // copied on (the "Embed this view" snippet copies the address).
-    if (trimmed) this.writeUrl(false, true);
-    if (this.useUrl && this.state.q) {
-      this.releaseQuery();
-      window.setTimeout(this.releaseQuery.bind(this), 0);
-    }
+    this.ensure(function () {
+      self.apply(false);
+      self.showColumns(); // after the first page of rows replaced the full server-rendered list
+      // An address over the limits is replaced by the state actually read, so it is not
+      // copied on (the "Embed this view" snippet copies the address).
+      if (trimmed) self.writeUrl(false, true);
+      if (self.useUrl && self.state.q) {
+        self.releaseQuery();
+        window.setTimeout(self.releaseQuery.bind(self), 0);
+      }
+    });
   };
 
   Table.prototype.blank = function () {
@@ -318,7 +322,10 @@
     this.columnsToggle.addEventListener("click", function () {
       set.hidden = !set.hidden;
       self.columnsToggle.setAttribute("aria-expanded", String(!set.hidden));
+      // a large table's hidden columns come as data: fetched while the reader chooses
+      if (!set.hidden && self.large) self.loadMore();
     });
+    this.columnSet = set;
     set.appendChild(el("legend", {}, "Columns to show"));
     this.columnBoxes = {};
     this.fields.forEach(function (field, i) {
@@ -330,7 +337,7 @@
         var cols = self.state.cols.filter(function (c) { return c !== field; });
         if (box.checked) cols.push(field);
         self.state.cols = self.fields.filter(function (f) { return f === "name" || cols.indexOf(f) !== -1; });
-        self.showColumns();
+        self.ensure(function () { self.showColumns(); });
         if (self.useUrl) { if (self.large) self.writeUrlSoon(false); else self.writeUrl(false); }
       });
       wrap.appendChild(box);
@@ -682,9 +689,12 @@
     if (!this.ready) return;
     this.typing = false;
     this.readUrl();
-    this.apply(false);
-    this.showColumns();
-    this.syncSelection();
+    var self = this;
+    this.ensure(function () {
+      self.apply(false);
+      self.showColumns();
+      self.syncSelection();
+    });
   };
 
   Table.prototype.reset = function () {
@@ -785,23 +795,38 @@
     var self = this;
     var columns = data.columns || {};
     this.dataBase = base;
-    // Per column: its distinct cells' markup (parsed when first listed), sort keys, texts.
-    this.cellHtml = this.fields.map(function (f) { return columns[f] ? columns[f].html : []; });
+    // Per column: its distinct cells' markup (parsed when first listed), sort keys, texts;
+    // null for a column hidden at first until its data is fetched (loadMore).
+    this.cellHtml = this.fields.map(function (f) { return columns[f] ? columns[f].html : null; });
+    this.cellRawKeys = this.fields.map(function (f) { return columns[f] ? columns[f].keys : null; });
     this.cellModels = this.fields.map(function () { return []; });
-    this.cellIndex = this.fields.map(function (field) { return data.cells[field] || []; });
+    this.placeholders = [];
+    var count = data.ids.length;
+    this.cellIndex = this.fields.map(function (field) {
+      var ix = data.cells[field];
+      if (ix !== null) return ix || [];
+      // null: every row has a cell of its own, row n has cell n
+      var own = new Int32Array(count);
+      for (var r = 0; r < count; r++) own[r] = r;
+      return own;
+    });
     this.cellKeys = this.fields.map(function (field, i) {
-      var type = self.types[i];
-      return (columns[field] ? columns[field].keys : []).map(function (raw) {
-        if (raw === null || raw === "") return null; // empty cells sort last
-        if (type === "number" || type === "ordinal" || type === "bool") {
-          var n = parseFloat(raw);
-          return isNaN(n) ? raw : n;
-        }
-        return raw;
-      });
+      return self.sortKeys(i, columns[field] ? columns[field].keys : []);
     });
     var searched = this.initialCols.map(function (f) { return self.fields.indexOf(f); });
-    var texts = this.fields.map(function (f) { return (columns[f] && columns[f].texts) || []; });
+    // A text missing from the data is the text of the cell's markup (see cellText).
+    var given = this.fields.map(function (f) { return (columns[f] && columns[f].texts) || []; });
+    var derived = this.fields.map(function () { return []; });
+    var texts = this.fields.map(function (f, i) {
+      return function (at) {
+        var t = given[i][at];
+        if (t !== undefined && t !== null) return t;
+        if (derived[i][at] === undefined) {
+          derived[i][at] = self.cellHtml[i] ? cellText(self.cellHtml[i][at]) : "";
+        }
+        return derived[i][at];
+      };
+    });
     // Facet values per row: an index into the facet's distinct lists of values.
     this.valueLists = {};
     this.valueIndex = {};
@@ -814,7 +839,7 @@
       // the texts of the columns shown by default, each once (as the server writes them)
       var text = [], seen = Object.create(null);
       searched.forEach(function (i) {
-        var t = texts[i][self.cellIndex[i][index]];
+        var t = texts[i](self.cellIndex[i][index]);
         if (!t) return;
         t.split("\u001f").forEach(function (piece) {
           if (!seen[piece]) { seen[piece] = true; text.push(piece); }
@@ -828,12 +853,106 @@
     });
   };
 
+  // The sort keys of column i, from the data's strings: numbers for numeric columns.
+  Table.prototype.sortKeys = function (i, raws) {
+    var type = this.types[i];
+    return raws.map(function (raw) {
+      if (raw === null || raw === "") return null; // empty cells sort last
+      if (type === "number" || type === "ordinal" || type === "bool") {
+        var n = parseFloat(raw);
+        return isNaN(n) ? raw : n;
+      }
+      return raw;
+    });
+  };
+
+  // The search text of a cell the data file gives no text for: its markup's text nodes,
+  // unescaped, each once, joined by U+001F, lower-cased (markup_text in tablepages.py does
+  // the same, and the file carries a text wherever the two would differ).
+  var ENTITY = /&(amp|lt|gt|quot|#[0-9]+|#[xX][0-9a-fA-F]+);/g;
+  var NAMED = { amp: "&", lt: "<", gt: ">", quot: '"' };
+  function unescapeText(text) {
+    if (text.indexOf("&") === -1) return text;
+    return text.replace(ENTITY, function (all, name) {
+      if (NAMED[name]) return NAMED[name];
+      var hex = name.charAt(1) === "x" || name.charAt(1) === "X";
+      return String.fromCodePoint(parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10));
+    });
+  }
+
+  function cellText(html) {
+    var pieces = [], seen = Object.create(null);
+    var found, re = />([^<]+)</g;
+    while ((found = re.exec(html)) !== null) {
+      var piece = unescapeText(found[1]);
+      if (!seen[piece]) { seen[piece] = true; pieces.push(piece); }
+    }
+    return pieces.join("\u001f").toLowerCase();
+  }
+
+  // The hidden columns' markup and sort keys, fetched once when a reader may show one;
+  // rows listed before it came carry an empty cell for each such column (see fill).
+  Table.prototype.loadMore = function () {
+    var self = this;
+    if (this.morePending) return this.morePending;
+    if (!this.moreHref || this.moreLoaded) return Promise.resolve();
+    var href = new URL(this.moreHref, window.location.href);
+    if (this.columnSet) this.columnSet.setAttribute("aria-busy", "true");
+    var done = function () {
+      self.morePending = null;
+      if (self.columnSet) self.columnSet.removeAttribute("aria-busy");
+    };
+    this.morePending = fetchData(href.href).then(function (more) {
+      var columns = more.columns || {};
+      self.fields.forEach(function (f, i) {
+        if (self.cellHtml[i] !== null || !columns[f]) return;
+        self.cellHtml[i] = columns[f].html;
+        self.cellRawKeys[i] = columns[f].keys;
+        self.cellKeys[i] = self.sortKeys(i, columns[f].keys);
+        delete self.ranks[i];
+      });
+      self.moreLoaded = true;
+      self.orderKey = null;
+      done();
+      // the rows in the document get their real cells for those columns
+      if (!document.body.contains(self.box) || !self.slots || !self.visible) return;
+      self.slots.forEach(function (slot) { slot.stale = true; });
+      self.render();
+    }, function (error) {
+      done();
+      window.setTimeout(function () { throw error; }, 0);
+    });
+    return this.morePending;
+  };
+
+  // Runs `then` at once, or once the hidden columns' data is in when the state shows or
+  // sorts by one of them (so no column shows its cells empty, and no sort misses keys).
+  Table.prototype.ensure = function (then) {
+    var self = this;
+    var wanted = this.state.cols.concat(this.state.sort ? [this.state.sort.replace(/^-/, "")] : []);
+    var missing = this.large && !this.moreLoaded && wanted.some(function (f) {
+      var i = self.fields.indexOf(f);
+      return i !== -1 && self.cellHtml[i] === null;
+    });
+    if (!missing) { then(); return; }
+    this.loadMore().then(function () { if (document.body.contains(self.box)) then(); });
+  };
+
+  // An empty cell of column i, for a row listed before that column's data came.
+  Table.prototype.placeholder = function (i) {
+    if (!this.placeholders[i]) {
+      this.placeholders[i] = cellModel(el(i === 0 ? "th" : "td", { "data-kb-field": this.fields[i] }));
+    }
+    return this.placeholders[i];
+  };
+
   // Parses, in one go, the cells of `rows` not parsed yet (the server's markup of each
   // distinct cell, in an inert template).
   Table.prototype.parseCells = function (rows) {
     var want = [], html = [];
     for (var r = 0; r < rows.length; r++) {
       for (var i = 0; i < this.fields.length; i++) {
+        if (this.cellHtml[i] === null) continue;
         var at = this.cellIndex[i][rows[r].index];
         if (this.cellModels[i][at] !== undefined) continue;
         this.cellModels[i][at] = null; // asked for once
@@ -846,7 +965,13 @@
     template.innerHTML = html.join("");
     var nodes = Array.prototype.slice.call(template.content.children);
     relocateLinks(nodes, this.dataBase);
-    for (var k = 0; k < want.length; k++) this.cellModels[want[k][0]][want[k][1]] = cellModel(nodes[k]);
+    for (var k = 0; k < want.length; k++) {
+      var node = nodes[k], column = want[k][0], cell = want[k][1];
+      // the data leaves out a data-kb-sort value that is the cell's sort key
+      var raw = this.cellRawKeys[column][cell];
+      if (raw && node.getAttribute("data-kb-sort") === "") node.setAttribute("data-kb-sort", raw);
+      this.cellModels[column][cell] = cellModel(node);
+    }
   };
 
   // The row elements in the document, one per listed row (a large table's "slots"). The
@@ -968,7 +1093,8 @@
   // Puts `row` in `slot`: the row's attributes, and each cell that differs from the
   // slot's current one (a copy of the column's parsed cell).
   Table.prototype.fill = function (slot, row) {
-    if (slot.row === row) return;
+    if (slot.row === row && !slot.stale) return;
+    slot.stale = false; // set when a column's data came after the slot was filled
     var tr = slot.tr;
     if (!slot.fresh) tr.setAttribute("data-kb-id", row.id);
     if (row.retired && tr.getAttribute("data-kb-retired") !== row.retiredLabel) {
@@ -985,10 +1111,12 @@
     tr.setAttribute("data-kb-text", row.text);
     var hidden = this.hidden;
     for (var i = 0; i < this.fields.length; i++) {
-      var at = this.cellIndex[i][row.index];
+      // -1: the column's data is not in yet (an empty cell until it is)
+      var at = this.cellHtml[i] === null ? -1 : this.cellIndex[i][row.index];
       if (slot.cells[i] === at) continue;
-      var model = this.cellModels[i][at];
-      var was = slot.cells[i] === undefined ? null : this.cellModels[i][slot.cells[i]];
+      var model = at === -1 ? this.placeholder(i) : this.cellModels[i][at];
+      var was = slot.cells[i] === undefined ? null
+        : slot.cells[i] === -1 ? this.placeholder(i) : this.cellModels[i][slot.cells[i]];
       if (!refill(tr.cells[i], was, model, i === 0 ? slot.box : null)) {
         var cell = model.node.cloneNode(true);
         if (hidden[i]) cell.hidden = true;

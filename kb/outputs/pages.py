@@ -22,7 +22,6 @@ from kb.render.contract import CONTRACT_JS, contract_js
 from kb.render.embedview import embed_page
 from kb.render.statspage import STATS_SRC, stats_page
 from kb.render.tablepages import (
-    data_path,
     is_large,
     page_count,
     page_src_of,
@@ -116,7 +115,7 @@ def files(kb: KnowledgeBase, site: Site = Site()) -> dict[str, str]:
         out[schema_path(name)] = schema_text(name)
         out[embed_path(name)] = embed_page(kb, name, site.name, assets, site.directory_urls)
         if is_large(len(kb.entries[name])):
-            out[data_path(name)] = table_data(kb, name, site.directory_urls)
+            out.update(table_data(kb, name, site.directory_urls))
     built = build_time()
     out.update(api.files(kb, built, site.directory_urls))
     out[feed.FEED_PATH] = feed.atom(kb, site.name, site.url, site.directory_urls, built)

@@ -14,7 +14,7 @@ from kb.data.catalog import KnowledgeBase
 from kb.data.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.data.models import CATALOGS, Entry
 from kb.render.cells import Cell, cell, retired
-from kb.render.tablepages import FIRST_ROWS, data_path, is_large, pager
+from kb.render.tablepages import FIRST_ROWS, data_path, is_large, more_path, pager
 from kb.render.templating import attribute_json, render
 from kb.render.urls import Linker
 
@@ -235,6 +235,7 @@ class CatalogTable:
             method_href=_method_href(self.catalog, linker),
             rows=[table._row(e, linker, facet_specs, beneath, shown) for e in shown_rows],
             rows_href=linker.file(data_path(self.catalog)) if large else None,
+            more_href=linker.file(more_path(self.catalog)) if large else None,
             total=total,
             pager=pager(self.catalog, table.count, 1, linker) if large else None,
         )

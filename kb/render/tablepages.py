@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -39,6 +40,13 @@ def is_large(count: int) -> bool:
 def data_path(catalog: str) -> str:
     """Site path of a large catalog's table data (beside its catalog page)."""
     return f"{catalog}/table-data.json"
+
+
+def more_path(catalog: str) -> str:
+    """Site path of the markup and sort keys of a large catalog's hidden columns, which the
+    script fetches only when a reader may show one (the column chooser opens, or the
+    address asks for one)."""
+    return f"{catalog}/table-columns.json"
 
 
 def page_count(count: int) -> int:
@@ -91,14 +99,19 @@ def large_catalogs(kb: KnowledgeBase) -> list[str]:
     return [name for name, entries in kb.entries.items() if is_large(len(entries))]
 
 
-def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> str:
-    """The data file of a large catalog's table, as JSON (links relative to the catalog page's
-    folder). Per column, each distinct cell's markup (what the table macro writes for it, so
-    a row the script lists is the row the server renders), its sort key (its ``data-kb-
-    sort``) and its search text: the script answers search, sort and facets from the keys,
-    texts and indices alone, and parses a cell's markup (in an inert template) only when a
-    row with it is first listed. JSON rather than an HTML document: at 10,000 rows parsing
-    the whole document took about a second."""
+def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> dict[str, str]:
+    """The data files of a large catalog's table, by site path, as JSON (links relative to
+    the catalog page's folder). Per column, each distinct cell's markup (what the table macro
+    writes for it, so a row the script lists is the row the server renders) and its sort key
+    (its ``data-kb-sort``); per searched column, its search texts: the script answers search,
+    sort and facets from the keys, texts and indices alone, and parses a cell's markup (in an
+    inert template) only when a row with it is first listed. JSON rather than an HTML
+    document: at 10,000 rows parsing the whole document took about a second.
+
+    What the script can rebuild exactly is left out (checked here, cell by cell): a cell's
+    ``data-kb-sort`` value when it is its sort key, its search text when it is the text of
+    its markup (:func:`markup_text`), a column's row-to-cell index when every row has a cell
+    of its own. The columns hidden at first go to a second file (:func:`more_path`)."""
     from kb.render.cells import Cell, cell
     from kb.render.cells import retired as retired_label
     from kb.render.table import CatalogTable, facets, offered_columns, under_name
@@ -113,7 +126,7 @@ def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> 
     macro = environment().get_template("_macros.html").module.table_cell  # type: ignore[attr-defined]
     cells: dict[str, list[str]] = {c: [] for c in columns}
     keys: dict[str, list[str]] = {c: [] for c in columns}
-    searched: dict[str, list[str]] = {c: [] for c in columns}
+    searched: dict[str, list[str | None]] = {c: [] for c in columns}
     known: dict[str, dict[str, int]] = {c: {} for c in columns}
     index: dict[str, list[int]] = {c: [] for c in columns}
     facet_specs = facets(catalog)
@@ -131,17 +144,20 @@ def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> 
             key = repr((value, beneath)) if name == "name" else repr(value)
             at = known[name].get(key)
             if at is None:
-                texts = [i.text for i in value.items]
-                if name == "name":
-                    texts = [entry.name, *beneath, *texts]
-                # each text once, as the server-rendered row has it; the script joins a
-                # row's texts (U+001F between them: control characters never reach the data)
-                text = "\x1f".join(dict.fromkeys(texts)).lower()
                 at = known[name][key] = len(cells[name])
-                markup = str(macro(value, specs[name], beneath, False))
+                sort = str(value.sort)
+                markup = _without_sort(str(macro(value, specs[name], beneath, False)), sort)
                 cells[name].append(markup)
-                keys[name].append(str(value.sort))
-                searched[name].append(text)
+                keys[name].append(sort)
+                if name in shown:
+                    texts = [i.text for i in value.items]
+                    if name == "name":
+                        texts = [entry.name, *beneath, *texts]
+                    # each text once, as the server-rendered row has it; the script joins a
+                    # row's texts (U+001F between them: control characters never reach the
+                    # data)
+                    text = "\x1f".join(dict.fromkeys(texts)).lower()
+                    searched[name].append(None if markup_text(markup) == text else text)
             index[name].append(at)
         for f in facet_specs:
             codes = tuple(f.raw(entry))
@@ -150,16 +166,64 @@ def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> 
                 got = list_index[f.name][codes] = len(lists[f.name])
                 lists[f.name].append(list(codes))
             facet_rows[f.name].append(got)
+
+    def column(name: str) -> dict[str, Any]:
+        out: dict[str, Any] = {"html": cells[name], "keys": keys[name]}
+        # search reads the columns shown at first (as the server's rows' texts do)
+        if any(t is not None for t in searched[name]):
+            out["texts"] = searched[name]
+        return out
+
+    rows = range(len(table.entries))
     data: dict[str, Any] = {
         "ids": [e.id for e in table.entries],
         "retired": retired,
-        "cells": index,
+        # null: row n has cell n (a column whose every cell differs, e.g. the names)
+        "cells": {name: None if index[name] == list(rows) else index[name] for name in columns},
         "values": {name: {"lists": lists[name], "rows": facet_rows[name]} for name in lists},
-        "columns": {
-            # search reads the columns shown at first (as the server's rows' texts do)
-            name: {"html": cells[name], "keys": keys[name]}
-            | ({"texts": searched[name]} if name in shown else {})
-            for name in columns
-        },
+        "columns": {name: column(name) for name in columns if name in shown},
     }
+    more = {"columns": {name: column(name) for name in columns if name not in shown}}
+    return {
+        data_path(catalog): _json(data),
+        more_path(catalog): _json(more),
+    }
+
+
+def _json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# The cell's own data-kb-sort attribute: the first attribute of that name in its markup.
+_SORT_ATTR = re.compile(r' data-kb-sort="([^"]*)"')
+# A text node of the markup; the entities markupsafe and the templates write.
+_TEXT = re.compile(r">([^<]+)<")
+_ENTITY = re.compile(r"&(amp|lt|gt|quot|#[0-9]+|#[xX][0-9a-fA-F]+);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"'}
+
+
+def _without_sort(markup: str, sort: str) -> str:
+    """``markup`` with its ``data-kb-sort`` value emptied when that value is ``sort`` (the
+    script sets it again from the key it has anyway)."""
+    found = _SORT_ATTR.search(markup)
+    if found is None or _unescape(found[1]) != sort:
+        return markup
+    return markup[: found.start(1)] + markup[found.end(1) :]
+
+
+def _unescape(text: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        name = m[1]
+        if name in _NAMED:
+            return _NAMED[name]
+        return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+
+    return _ENTITY.sub(one, text)
+
+
+def markup_text(markup: str) -> str:
+    """The search text the table script derives from a cell's markup: its text nodes,
+    unescaped, each once, joined by U+001F and lower-cased (``cellText`` in table.js does
+    the same; the data file carries a text only where this would not give it)."""
+    pieces = [_unescape(t) for t in _TEXT.findall(markup)]
+    return "\x1f".join(dict.fromkeys(pieces)).lower()

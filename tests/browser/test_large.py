@@ -7,6 +7,7 @@ through the pages of the table."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,6 +83,23 @@ def test_search_finds_rows_beyond_the_window(large_url: str, page: Any) -> None:
     }
     assert set(shown_ids(page)) == expected  # 100 and 1000-1009
     page.wait_for_url(re.compile(r"q=optimizer\+100"))
+    assert_clean(page)
+
+
+def test_search_finds_escaped_and_non_ascii_text(
+    large_url: str, page: Any, large_site: Path
+) -> None:
+    """Names with characters HTML escapes and letters outside ASCII are found, typed in any
+    case: their search text is not in the data file but read from the cell's markup by the
+    script (the data file leaves out every text the markup gives)."""
+    data = json.loads((large_site / CATALOG / "table-data.json").read_text("utf-8"))
+    ids = data["ids"]
+    texts = data["columns"]["name"].get("texts") or [None] * len(ids)
+    index = data["cells"]["name"] or list(range(len(ids)))
+    assert texts[index[ids.index(generated_id(1500))]] is None
+    ready(page, large_url)
+    page.locator("[data-kb-table] input[type=search]").fill("«ÜNÏCODE» & <co> \"q\" 's'")
+    assert sorted(shown_ids(page)) == [generated_id(n) for n in range(500, COUNT, 1000)]
     assert_clean(page)
 
 
@@ -182,35 +200,80 @@ def test_compare_selection_survives_filtering(large_url: str, page: Any) -> None
     assert_clean(page)
 
 
+ROWS_IN_PAGE = """(hiddenCells) => Array.from(
+  document.querySelectorAll('div[data-kb-state=url] tbody tr')).map(tr => {
+    const c = tr.cloneNode(true); c.querySelector('.kb-select').remove();
+    c.querySelectorAll('[hidden]')
+      .forEach(n => hiddenCells ? n.removeAttribute('hidden') : n.remove());
+    return c.outerHTML; })"""
+
+ROWS_SERVED = """([html, hiddenCells]) => {
+  const d = new DOMParser().parseFromString(html, 'text/html');
+  return Array.from(d.querySelectorAll('div[data-kb-state=url] tbody tr')).map(tr => {
+    tr.querySelectorAll('[hidden]')
+      .forEach(n => hiddenCells ? n.removeAttribute('hidden') : n.remove());
+    return tr.outerHTML; }); }"""
+
+
 def test_script_rows_match_server_rows(large_url: str, page: Any, large_site: Path) -> None:
-    """A row the script builds from the data file is the row the server renders: the page
+    """A row the script builds from the data files is the row the server renders: the page
     starts with the server's rows; a search for one entry refills the first row element
-    and removes the others, and clearing it refills that one and makes new ones."""
+    and removes the others, and clearing it refills that one and makes new ones. Until the
+    hidden columns' data is fetched, the rows it lists carry those cells empty (and hidden);
+    once it is in, every cell is the server's."""
     html = (large_site / CATALOG / "index.html").read_text("utf-8")
     server = re.findall(r'<tr data-kb-id="([^"]+)".*?</tr>', html, re.S)
     assert len(server) == 100
     ready(page, large_url)
     search = page.locator("[data-kb-table] input[type=search]")
-    search.fill("optimizer 9999")
-    assert shown_ids(page) == [generated_id(9999)]
-    search.fill("")
-    assert len(shown_ids(page)) == FIRST
-    rendered = page.evaluate(
-        """() => Array.from(document.querySelectorAll('div[data-kb-state=url] tbody tr'))
-             .map(tr => { const c = tr.cloneNode(true); c.querySelector('.kb-select').remove();
-                          c.querySelectorAll('[hidden]').forEach(n => n.removeAttribute('hidden'));
-                          return c.outerHTML; })"""
+
+    def refill() -> None:
+        search.fill("optimizer 9999")
+        assert shown_ids(page) == [generated_id(9999)]
+        search.fill("")
+        assert len(shown_ids(page)) == FIRST
+
+    refill()
+    rendered = page.evaluate(ROWS_IN_PAGE, False)
+    assert rendered == page.evaluate(ROWS_SERVED, [html, False])[: len(rendered)]
+    hidden = page.locator("div[data-kb-state=url] tbody tr td[data-kb-field=website]")
+    assert hidden.nth(1).evaluate("td => td.hidden && td.childNodes.length") == 0
+    page.locator("button.kb-columns-toggle").click()
+    page.wait_for_function("() => !document.querySelector('fieldset.kb-columns[aria-busy]')")
+    refill()
+    rendered = page.evaluate(ROWS_IN_PAGE, True)
+    assert rendered == page.evaluate(ROWS_SERVED, [html, True])[: len(rendered)]
+
+
+def test_hidden_columns_data_comes_when_asked(large_url: str, page: Any) -> None:
+    """The hidden columns' data is not fetched with the page; opening the column chooser
+    fetches it, and an address that shows or sorts by a hidden column gets its cells filled
+    and its order right from the start."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    ready(page, large_url)
+    page.wait_for_load_state("networkidle")
+    assert any(u.endswith("/table-data.json") for u in asked)
+    assert not any(u.endswith("/table-columns.json") for u in asked)
+    page.locator("button.kb-columns-toggle").click()
+    page.wait_for_function("() => !document.querySelector('fieldset.kb-columns[aria-busy]')")
+    assert any(u.endswith("/table-columns.json") for u in asked)
+
+    page.goto(large_url + "?q=optimizer+999&cols=website,max_batch&sort=-website")
+    page.wait_for_selector("[data-kb-table][data-kb-state=url] input[type=search]")
+    page.wait_for_function(
+        "() => document.querySelector('th[data-kb-field=website]')"
+        ".getAttribute('aria-sort') === 'descending'"
     )
-    served = page.evaluate(
-        """(html) => { const d = new DOMParser().parseFromString(html, 'text/html');
-             return Array.from(d.querySelectorAll('div[data-kb-state=url] tbody tr'))
-               .map(tr => {
-                 tr.querySelectorAll('[hidden]').forEach(n => n.removeAttribute('hidden'));
-                 return tr.outerHTML;
-               }); }""",
-        html,
-    )
-    assert rendered == served[: len(rendered)]
+    ids = shown_ids(page)
+    assert ids == [generated_id(n) for n in range(9999, 9989, -1)] + [generated_id(999)]
+    sites = page.locator("div[data-kb-state=url] tbody td[data-kb-field=website] a")
+    assert sites.first.is_visible()
+    assert sites.evaluate_all("as => as.map(a => a.textContent)")[:2] == [
+        f"example.com/{generated_id(9999)}",
+        f"example.com/{generated_id(9998)}",
+    ]
+    assert_clean(page)
 
 
 def test_embed_filters_the_large_table_and_links_to_entries(large_url: str, page: Any) -> None:
@@ -254,8 +317,15 @@ def test_pages_stay_light(large_site: Path) -> None:
 
     catalog = large_site / CATALOG / "index.html"
     data = large_site / CATALOG / "table-data.json"
+    more = large_site / CATALOG / "table-columns.json"
     assert 'data-kb-rows-href="table-data.json"' in catalog.read_text("utf-8")
-    assert gz(catalog) + gz(data) <= 1_000_000
+    assert 'data-kb-more-href="table-columns.json"' in catalog.read_text("utf-8")
+    # everything the page may fetch, then what it fetches when opened
+    assert gz(catalog) + gz(data) + gz(more) <= 1_000_000
+    embed = large_site / "embed" / CATALOG / "index.html"
+    assert '"../../image-optimizers/table-data.json"' in embed.read_text("utf-8")
+    assert gz(catalog) + gz(data) < 200_000
+    assert gz(embed) + gz(data) < 200_000
     for page in (
         catalog,
         large_site / CATALOG / generated_id(5) / "index.html",

@@ -24,6 +24,7 @@ from kb.data.catalog import KnowledgeBase
 from kb.data.loader import load
 from kb.data.models import CATALOGS
 from kb.outputs import pages as site_pages
+from kb.render.links import broken_links
 from kb.render.urls import Linker, page_src
 
 
@@ -36,6 +37,9 @@ class Incremental:
         self._fingerprints: dict[str, Hashable] = {}  # page src -> inputs, this build
         self._html: dict[str, tuple[Hashable, Markup]] = {}  # page src -> (key, HTML)
         self._files: tuple[Hashable, dict[str, str]] | None = None
+        self._paths: frozenset[str] = frozenset()  # the site's paths the links were checked on
+        self._links: dict[str, tuple[str, str, list[str]]] = {}  # src -> (HTML, URL, broken)
+        self._checked_on: set[str] | None = None
         self.rendered = 0  # pages rendered by the last build (the others came from the cache)
 
     def load(self, root: Path) -> KnowledgeBase:
@@ -85,6 +89,21 @@ class Incremental:
         made = make()
         self._files = (key, made)
         return made
+
+    def broken_links(self, src: str, html: str, url: str, paths: set[str]) -> list[str]:
+        """The broken links of a page's HTML (see :func:`kb.render.links.broken_links`):
+        from the last build when its HTML, its URL and the site's paths are the same."""
+        if paths is not self._checked_on:  # a new build: compared once, not once a page
+            self._checked_on = paths
+            if paths != self._paths:
+                self._paths = frozenset(paths)
+                self._links.clear()
+        kept = self._links.get(src)
+        if kept is not None and kept[1] == url and kept[0] == html:
+            return kept[2]
+        found = broken_links(html, url, paths)
+        self._links[src] = (html, url, found)
+        return found
 
     def _digest(self, kb: KnowledgeBase, catalog: str, entry_id: str) -> bytes:
         return self.documents.digest(kb.path_of(catalog, entry_id)) or b""

@@ -23,7 +23,12 @@ SESSION = Path(__file__).with_name("servesession.py")
 # The feed and API carry the build time; pinned, two builds of the same project are equal.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
 NAV = "  - guide.md\n"  # a page titled by its heading: editing it changes every page's nav
-GUIDE = "# A guide\n\nHow to read the tables.\n"
+# With tables of its own: their rows are kept too, laid out otherwise than the catalog's.
+GUIDE = (
+    "# A guide\n\nHow to read the tables.\n\n"
+    '{{< kb-table catalog="annotation-vendors" columns="name,sourcing_modes" >}}\n\n'
+    '{{< kb-table catalog="sourcing-modes" >}}\n'
+)
 ENTRY = Path("catalog/sourcing-modes/in-house.yml")
 
 
@@ -73,6 +78,7 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
         "one line of an entry",
         lambda p: _replace(p, ENTRY, "Your own staff label the data.", "Employees label it."),
     ),
+    # the vendors' rows name the sourcing mode: they change too
     ("an entry's name", lambda p: _replace(p, ENTRY, "name: In-house", "name: Own staff")),
     ("a hand-written page", lambda p: _replace(p, "docs/guide.md", "How to read", "Reading")),
     ("a nav page's title", lambda p: _replace(p, "docs/guide.md", "# A guide", "# The guide")),
@@ -128,6 +134,10 @@ def test_a_rebuilt_site_is_the_same_as_a_cold_build_after_every_kind_of_edit(
     finally:
         session.stdin.close()
         session.wait(timeout=60)
+    # The guide's vendor table showed the renamed sourcing mode (a row made from another
+    # entry's file changed with it).
+    guide = (tmp_path / "rebuilt-2" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert 'data-kb-catalog="annotation-vendors"' in guide and "Own staff" in guide
     # The caches were used (else the equality above proves nothing): without an edit every
     # page comes from them; after a one-line edit most pages do.
     kept, rendered, searched = counts["nothing (a rebuild without edit)"]

@@ -5,7 +5,8 @@ the inputs it was made from. After a one-line edit of an entry file, a rebuild r
 validates that one file, checks the references across the catalogs again (cheap: raw
 data), and renders again only what could show the change: that entry's page, the pages of
 the entries it names or that name it, and everything made from a whole catalog (its table,
-the compare and stats pages, downloads, API, feed, embeds).
+the compare and stats pages, downloads, API, feed, embeds), where a table renders again
+only the rows of those entries (see :mod:`kb.render.rowcache`).
 
 Under ``mkdocs build`` the same code runs once, with an empty cache.
 """
@@ -25,6 +26,7 @@ from kb.data.loader import load
 from kb.data.models import CATALOGS
 from kb.outputs import pages as site_pages
 from kb.render.links import broken_links
+from kb.render.rowcache import ROWS
 from kb.render.urls import Linker, page_src
 
 
@@ -68,6 +70,8 @@ class Incremental:
                     date.today(),
                     digests,
                 )
+        # A table row is made from what its entry page is made from: kept under the same key.
+        ROWS.use(kb, lambda catalog, entry_id: self._fingerprints.get(page_src(catalog, entry_id)))
 
     def html(self, page: site_pages.GeneratedPage, linker: Linker) -> Markup:
         """The page's HTML: from the last build when none of its inputs changed."""

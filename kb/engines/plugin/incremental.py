@@ -48,9 +48,11 @@ class Incremental:
         """The catalogs under ``root``, reading again only the files that changed."""
         return load(root, self.documents)
 
-    def begin(self, kb: KnowledgeBase, signature: Hashable) -> None:
+    def begin(self, kb: KnowledgeBase, signature: Hashable, rows: bool = True) -> None:
         """Work out, for every page, the inputs its HTML depends on. ``signature`` holds
-        what the whole site's output depends on besides the data (site settings)."""
+        what the whole site's output depends on besides the data (site settings). With
+        ``rows``, tables keep their rows under the same keys (worth it only when there is a
+        next build)."""
         self.rendered = 0
         # The catalogs as declared for this build (their models, and what the site links
         # to: a rating method's page is linked only where the site has it).
@@ -71,7 +73,8 @@ class Incremental:
                     digests,
                 )
         # A table row is made from what its entry page is made from: kept under the same key.
-        ROWS.use(kb, lambda catalog, entry_id: self._fingerprints.get(page_src(catalog, entry_id)))
+        fingerprints = self._fingerprints
+        ROWS.use(kb, (lambda c, e: fingerprints.get(page_src(c, e))) if rows else None)
 
     def html(self, page: site_pages.GeneratedPage, linker: Linker) -> Markup:
         """The page's HTML: from the last build when none of its inputs changed."""

@@ -111,7 +111,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for missing in link_pages(exists):
             log.info(f"kb: no page {missing} in docs/: the ratings it explains are not linked")
         contributing = site_pages.linkable(self.config.contributing, exists)
-        self.incremental.begin(kb, _site_signature(config, contributing))
+        signature = _site_signature(config, contributing)
+        self.incremental.begin(kb, signature, rows=self.command == "serve")  # rows: see begin
         for page in site_pages.pages(kb, contributing, edit_url_maker(config)):
             if exists(page.src):
                 continue  # a hand-written page in docs/ takes precedence

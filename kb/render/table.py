@@ -15,7 +15,7 @@ from kb.data.definitions import wording
 from kb.data.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.data.models import CATALOGS, Entry
 from kb.render.cells import Cell, cell, retired
-from kb.render.rowcache import ROWS
+from kb.render.entrycache import ENTRIES
 from kb.render.tablepages import FIRST_ROWS, data_path, is_large, pager
 from kb.render.templating import attribute_json, environment, render
 from kb.render.urls import Linker
@@ -253,7 +253,7 @@ class CatalogTable:
         shown: set[str],
     ) -> Markup:
         """One row's HTML; kept from the last build of a preview when nothing it is made
-        from changed (see :mod:`kb.render.rowcache`)."""
+        from changed (see :mod:`kb.render.entrycache`)."""
         layout = (
             linker,
             tuple(c.name for c in columns),
@@ -267,7 +267,7 @@ class CatalogTable:
             row = self._row(entry, linker, facet_specs, beneath_specs, shown)
             return Markup(_row_macro()(row, columns, shown))
 
-        return ROWS.row(self.kb, self.catalog, entry.id, layout, render_row)
+        return ENTRIES.kept(self.kb, self.catalog, entry.id, layout, render_row)
 
     def _row(
         self,

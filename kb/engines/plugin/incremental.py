@@ -6,7 +6,7 @@ validates that one file, checks the references across the catalogs again (cheap:
 data), and renders again only what could show the change: that entry's page, the pages of
 the entries it names or that name it, and everything made from a whole catalog (its table,
 the compare and stats pages, downloads, API, feed, embeds), where a table renders again
-only the rows of those entries (see :mod:`kb.render.rowcache`).
+only the rows of those entries, and the API their responses (see :mod:`kb.render.entrycache`).
 
 Under ``mkdocs build`` the same code runs once, with an empty cache.
 """
@@ -25,8 +25,8 @@ from kb.data.catalog import KnowledgeBase
 from kb.data.loader import load
 from kb.data.models import CATALOGS
 from kb.outputs import pages as site_pages
+from kb.render.entrycache import ENTRIES
 from kb.render.links import broken_links
-from kb.render.rowcache import ROWS
 from kb.render.urls import Linker, page_src
 
 
@@ -51,8 +51,8 @@ class Incremental:
     def begin(self, kb: KnowledgeBase, signature: Hashable, rows: bool = True) -> None:
         """Work out, for every page, the inputs its HTML depends on. ``signature`` holds
         what the whole site's output depends on besides the data (site settings). With
-        ``rows``, tables keep their rows under the same keys (worth it only when there is a
-        next build)."""
+        ``rows``, table rows and API responses are kept under the same keys (worth it only
+        when there is a next build)."""
         self.rendered = 0
         # The catalogs as declared for this build (their models, and what the site links
         # to: a rating method's page is linked only where the site has it).
@@ -72,9 +72,10 @@ class Incremental:
                     date.today(),
                     digests,
                 )
-        # A table row is made from what its entry page is made from: kept under the same key.
+        # A table row and an API response are made from what the entry's page is made from:
+        # kept under the same key.
         fingerprints = self._fingerprints
-        ROWS.use(kb, (lambda c, e: fingerprints.get(page_src(c, e))) if rows else None)
+        ENTRIES.use(kb, (lambda c, e: fingerprints.get(page_src(c, e))) if rows else None)
 
     def html(self, page: site_pages.GeneratedPage, linker: Linker) -> Markup:
         """The page's HTML: from the last build when none of its inputs changed."""

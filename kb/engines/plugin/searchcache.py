@@ -1,11 +1,12 @@
 """What ``mkdocs serve`` keeps of the search between rebuilds: each page's light copy (see
 :mod:`kb.engines.plugin.search`) and the index entries Material's search made of it.
 
-Material's search parses every page's HTML again at every rebuild (for 1,000 entries, a
-sixth of a rebuild). Its entries for a page depend only on what it reads: the page's HTML,
-title, URL, table of contents and metadata, and the search's settings. The plugin wraps the
-index's ``add_entry_from_context``: a page whose inputs are as they were gets copies of the
-entries made last time, in the same place of the index; any other page is parsed as before.
+Material's search parses every page's HTML again at every rebuild (for 1,000 entries, with
+the light copies, about a seventh of a rebuild). Its entries for a page depend only on what
+it reads: the page's HTML, title, URL, table of contents and metadata, and the search's
+settings. The plugin wraps the index's ``add_entry_from_context``: a page whose inputs are
+as they were gets copies of the entries made last time, in the same place of the index; any
+other page is parsed as before.
 """
 
 from __future__ import annotations

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from kb.data.catalog import KnowledgeBase
 from kb.data.models import CATALOGS, Entry
 from kb.outputs.apischema import catalog_response_schema, entry_response_schema, index_schema
 from kb.outputs.export import raw_values, records
+from kb.render.entrycache import ENTRIES
 from kb.render.urls import Linker, download_path, schema_path
 
 VERSION = 1
@@ -147,6 +149,10 @@ def index_response(
     }
 
 
+def _entry_json(kb: KnowledgeBase, catalog: str, entry: Entry, directory_urls: bool) -> str:
+    return dumps(entry_response(kb, catalog, entry, directory_urls))
+
+
 def files(kb: KnowledgeBase, built: datetime, directory_urls: bool = True) -> dict[str, str]:
     """Every API response and schema, by site path."""
     out = {INDEX_PATH: dumps(index_response(kb, built, directory_urls))}
@@ -156,5 +162,12 @@ def files(kb: KnowledgeBase, built: datetime, directory_urls: bool = True) -> di
         out[response_schema_path(name)] = dumps_schema(catalog_response_schema(name))
         out[response_schema_path(f"{name}.entry")] = dumps_schema(entry_response_schema(name))
         for entry_id, entry in sorted(kb.entries[name].items()):
-            out[api_path(name, entry_id)] = dumps(entry_response(kb, name, entry, directory_urls))
+            # made from what the entry's page is made from: kept while previewing
+            out[api_path(name, entry_id)] = ENTRIES.kept(
+                kb,
+                name,
+                entry_id,
+                ("api", directory_urls),
+                partial(_entry_json, kb, name, entry, directory_urls),
+            )
     return out

@@ -11,11 +11,13 @@ from typing import Any, Literal
 from markupsafe import Markup
 
 from kb.data.catalog import KnowledgeBase
+from kb.data.definitions import wording
 from kb.data.introspect import FieldSpec, Kind, field_specs, specs_by_name
 from kb.data.models import CATALOGS, Entry
 from kb.render.cells import Cell, cell, retired
+from kb.render.entrycache import ENTRIES
 from kb.render.tablepages import FIRST_ROWS, data_path, is_large, more_path, pager
-from kb.render.templating import attribute_json, render
+from kb.render.templating import attribute_json, environment, render
 from kb.render.urls import Linker
 
 # A fixed filter: (field, accepted raw values) pairs; OR within a field, AND across fields.
@@ -233,12 +235,40 @@ class CatalogTable:
             defaults=default_columns(self.catalog),
             legend=[scale_legend(c) for c in columns if c.kind is Kind.ORDINAL and c.vocab],
             method_href=_method_href(self.catalog, linker),
-            rows=[table._row(e, linker, facet_specs, beneath, shown) for e in shown_rows],
+            rows=[
+                table._row_html(e, linker, columns, facet_specs, beneath, shown) for e in shown_rows
+            ],
             rows_href=linker.file(data_path(self.catalog)) if large else None,
             more_href=linker.file(more_path(self.catalog)) if large else None,
             total=total,
             pager=pager(self.catalog, table.count, 1, linker) if large else None,
         )
+
+    def _row_html(
+        self,
+        entry: Entry,
+        linker: Linker,
+        columns: list[FieldSpec],
+        facet_specs: list[FieldSpec],
+        beneath_specs: tuple[FieldSpec, ...],
+        shown: set[str],
+    ) -> Markup:
+        """One row's HTML; kept from the last build of a preview when nothing it is made
+        from changed (see :mod:`kb.render.entrycache`)."""
+        layout = (
+            linker,
+            tuple(c.name for c in columns),
+            tuple(sorted(shown)),
+            tuple(f.name for f in facet_specs),
+            tuple(s.name for s in beneath_specs),
+            repr(wording()),  # the seed mark beside a name
+        )
+
+        def render_row() -> Markup:
+            row = self._row(entry, linker, facet_specs, beneath_specs, shown)
+            return Markup(_row_macro()(row, columns, shown))
+
+        return ENTRIES.kept(self.kb, self.catalog, entry.id, layout, render_row)
 
     def _row(
         self,
@@ -263,6 +293,11 @@ class CatalogTable:
             "cells": cells,
             "beneath": beneath,
         }
+
+
+def _row_macro() -> Any:
+    """The ``table_row`` macro of the package's templates."""
+    return environment().get_template("_macros.html").module.table_row  # type: ignore[attr-defined]
 
 
 def caption(title: str, shown: int, total: int) -> str:

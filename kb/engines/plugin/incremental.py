@@ -5,7 +5,8 @@ the inputs it was made from. After a one-line edit of an entry file, a rebuild r
 validates that one file, checks the references across the catalogs again (cheap: raw
 data), and renders again only what could show the change: that entry's page, the pages of
 the entries it names or that name it, and everything made from a whole catalog (its table,
-the compare and stats pages, downloads, API, feed, embeds).
+the compare and stats pages, downloads, API, feed, embeds), where a table renders again
+only the rows of those entries, and the API their responses (see :mod:`kb.render.entrycache`).
 
 Under ``mkdocs build`` the same code runs once, with an empty cache.
 """
@@ -24,6 +25,8 @@ from kb.data.catalog import KnowledgeBase
 from kb.data.loader import load
 from kb.data.models import CATALOGS
 from kb.outputs import pages as site_pages
+from kb.render.entrycache import ENTRIES
+from kb.render.links import broken_links
 from kb.render.urls import Linker, page_src
 
 
@@ -36,15 +39,20 @@ class Incremental:
         self._fingerprints: dict[str, Hashable] = {}  # page src -> inputs, this build
         self._html: dict[str, tuple[Hashable, Markup]] = {}  # page src -> (key, HTML)
         self._files: tuple[Hashable, dict[str, str]] | None = None
+        self._paths: frozenset[str] = frozenset()  # the site's paths the links were checked on
+        self._links: dict[str, tuple[str, str, list[str]]] = {}  # src -> (HTML, URL, broken)
+        self._checked_on: set[str] | None = None
         self.rendered = 0  # pages rendered by the last build (the others came from the cache)
 
     def load(self, root: Path) -> KnowledgeBase:
         """The catalogs under ``root``, reading again only the files that changed."""
         return load(root, self.documents)
 
-    def begin(self, kb: KnowledgeBase, signature: Hashable) -> None:
+    def begin(self, kb: KnowledgeBase, signature: Hashable, rows: bool = True) -> None:
         """Work out, for every page, the inputs its HTML depends on. ``signature`` holds
-        what the whole site's output depends on besides the data (site settings)."""
+        what the whole site's output depends on besides the data (site settings). With
+        ``rows``, table rows and API responses are kept under the same keys (worth it only
+        when there is a next build)."""
         self.rendered = 0
         # The catalogs as declared for this build (their models, and what the site links
         # to: a rating method's page is linked only where the site has it).
@@ -64,6 +72,10 @@ class Incremental:
                     date.today(),
                     digests,
                 )
+        # A table row and an API response are made from what the entry's page is made from:
+        # kept under the same key.
+        fingerprints = self._fingerprints
+        ENTRIES.use(kb, (lambda c, e: fingerprints.get(page_src(c, e))) if rows else None)
 
     def html(self, page: site_pages.GeneratedPage, linker: Linker) -> Markup:
         """The page's HTML: from the last build when none of its inputs changed."""
@@ -85,6 +97,21 @@ class Incremental:
         made = make()
         self._files = (key, made)
         return made
+
+    def broken_links(self, src: str, html: str, url: str, paths: set[str]) -> list[str]:
+        """The broken links of a page's HTML (see :func:`kb.render.links.broken_links`):
+        from the last build when its HTML, its URL and the site's paths are the same."""
+        if paths is not self._checked_on:  # a new build: compared once, not once a page
+            self._checked_on = paths
+            if paths != self._paths:
+                self._paths = frozenset(paths)
+                self._links.clear()
+        kept = self._links.get(src)
+        if kept is not None and kept[1] == url and kept[0] == html:
+            return kept[2]
+        found = broken_links(html, url, paths)
+        self._links[src] = (html, url, found)
+        return found
 
     def _digest(self, kb: KnowledgeBase, catalog: str, entry_id: str) -> bytes:
         return self.documents.digest(kb.path_of(catalog, entry_id)) or b""

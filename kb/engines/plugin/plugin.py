@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -34,10 +35,11 @@ from kb.engines.plugin.paths import (
     repo_relative,
 )
 from kb.engines.plugin.search import SearchView, search_view
+from kb.engines.plugin.searchcache import SearchCache
+from kb.engines.plugin.themecache import ThemeCache
 from kb.engines.sitebuild import StagedBuild
 from kb.outputs import pages as site_pages
 from kb.render.embeds import EmbedError
-from kb.render.links import broken_links
 from kb.render.urls import Linker
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -64,6 +66,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.search_views: dict[str, SearchView] = {}
         self.incremental = Incremental()
         self.site_paths: set[str] | None = None  # what links may point to, once per build
+        self.theme_cache = ThemeCache()  # serve only: themed pages kept across rebuilds
+        self.search_cache = SearchCache()  # serve only: search entries kept across rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only ``mkdocs build`` builds into a staging folder."""
@@ -107,7 +111,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for missing in link_pages(exists):
             log.info(f"kb: no page {missing} in docs/: the ratings it explains are not linked")
         contributing = site_pages.linkable(self.config.contributing, exists)
-        self.incremental.begin(kb, _site_signature(config, contributing))
+        signature = _site_signature(config, contributing)
+        self.incremental.begin(kb, signature, rows=self.command == "serve")  # rows: see begin
         for page in site_pages.pages(kb, contributing, edit_url_maker(config)):
             if exists(page.src):
                 continue  # a hand-written page in docs/ takes precedence
@@ -169,14 +174,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The HTML of a generated page; a hand-written page's as Markdown made it."""
-        generated = self.generated.get(page.file.src_uri)
+        src = page.file.src_uri
+        generated = self.generated.get(src)
         if generated is None:
             return html
         out = self.incremental.html(generated, Linker(page.url, config.use_directory_urls))
-        for link in broken_links(out, page.url, self._paths(files)):
+        for link in self.incremental.broken_links(src, out, page.url, self._paths(files)):
             # A warning like MkDocs' own for a hand-written page: --strict fails the build.
             log.warning(
-                f"kb: the generated page '{page.file.src_uri}' links to '{one_line(link)}', "
+                f"kb: the generated page '{src}' links to '{one_line(link)}', "
                 "which is not in the site"
             )
         return out
@@ -191,7 +197,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Before the search plugin reads the page: hand it the page without the elements
         marked ``data-search-exclude`` (see :mod:`kb.engines.plugin.search`)."""
         generated = page.file.src_uri in self.generated
-        view = search_view(page.content or "", generated)
+        if self.command == "serve":
+            view = self.search_cache.view(page.file.src_uri, page.content or "", generated)
+        else:
+            view = search_view(page.content or "", generated)
         if view is not None:
             self.search_views[page.file.src_uri] = view
             page.content = view.light
@@ -210,6 +219,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     on_page_context = CombinedEvent(_hide_from_search, _show_after_search)
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """While serving, keep what MkDocs would make again for unchanged pages: their
+        themed HTML and search entries (see :mod:`kb.engines.plugin.themecache`)."""
+        if self.command == "serve":
+            self.theme_cache.attach(env, config)
+            self.search_cache.attach(config)
+        return env
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
@@ -224,6 +241,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         replace the previous one. Runs after every other plugin's ``on_post_build``
         (whatever the order of ``plugins:``), which may still write into the site (the
         search index) or warn."""
+        if self.command == "serve":
+            self.theme_cache.finish(config)
         if self.staged is None:
             return
         failed = config.strict and any(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, ClassVar, Generic, TypeVar
+from weakref import WeakKeyDictionary
 
 from pydantic import (
     AfterValidator,
@@ -363,12 +364,28 @@ LIFECYCLE_FIELDS = (
 )
 
 
+# Per model class: looking through every field's metadata for each entry took a quarter of
+# validating it (the models' fields are fixed once the class is built).
+_MARKERS: WeakKeyDictionary[type[Entry], tuple[tuple[str, Derived], ...]] = WeakKeyDictionary()
+
+
+def _derived_markers(model: type[Entry]) -> tuple[tuple[str, Derived], ...]:
+    """(field name, Derived mark) of every derived rating of ``model``, in field order."""
+    found = _MARKERS.get(model)
+    if found is None:
+        found = tuple(
+            (name, marker)
+            for name, info in model.model_fields.items()
+            for marker in [next((m for m in info.metadata if isinstance(m, Derived)), None)]
+            if marker is not None
+        )
+        _MARKERS[model] = found
+    return found
+
+
 def derive_ratings(entry: E) -> E:
     """Fill every rating marked Derived with the level its published rule gives."""
-    for name, info in type(entry).model_fields.items():
-        marker = next((m for m in info.metadata if isinstance(m, Derived)), None)
-        if marker is None:
-            continue
+    for name, marker in _derived_markers(type(entry)):
         rule = rules.RULES[marker.rule]
         outcome = rule.apply(entry)
         scale = CostRating if rule.scale == "cost-level" else LevelRating

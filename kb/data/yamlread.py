@@ -6,23 +6,30 @@ that anything risky is refused at the event where it appears: anchors and aliase
 keys, and absurd nesting. Scalars resolve as YAML 1.2 does: ``no``/``on`` stay strings.
 
 libyaml accepts a few documents YAML 1.2 forbids and misreads a few it allows (the YAML test
-suite's cases in tests/data/yaml-test-suite show which). :func:`_check_layout` refuses each
-of those at its line:col, so that a file is either read as YAML 1.2 reads it or refused.
+suite's cases in tests/data/yaml-test-suite show which). :func:`kb.data.yamllayout.check_layout`
+refuses each of those at its line:col, so that a file is either read as YAML 1.2 reads it or
+refused.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import MappingEndEvent, ScalarEvent, SequenceEndEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from ruamel.yaml.reader import ReaderError
 
 try:
@@ -31,6 +38,7 @@ except ImportError:  # pragma: no cover - ruamel.yaml.clib is a declared depende
     _CParser = None
 
 from kb.data.problems import Problem
+from kb.data.yamllayout import check_layout, has_glued_hash, line_col
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 16
@@ -49,22 +57,56 @@ _NUMERIC_START = frozenset("0123456789+-.")
 
 @dataclass
 class Document:
-    """A parsed entry: plain data, positions, and what was wrong with the file."""
+    """A parsed entry: plain data, positions, and what was wrong with the file.
+
+    The line:col of every key and value (``keys``, ``values``) are worked out only when
+    first asked for, by reading the text again: a valid entry never needs them, and noting
+    them for every value took a fifth of loading a catalog."""
 
     path: str
     data: Any = None
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # The text as parsed (decoded, line breaks normalised); None when it could not be decoded.
+    text: str | None = field(default=None, repr=False, compare=False)
+    _keys: dict[Path_, tuple[int, int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _values: dict[Path_, tuple[int, int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    @property
+    def keys(self) -> dict[Path_, tuple[int, int]]:
+        """Position of each mapping key, by the path of its value."""
+        if self._keys is None:
+            self._locate()
+        assert self._keys is not None
+        return self._keys
+
+    @property
+    def values(self) -> dict[Path_, tuple[int, int]]:
+        """Position of each value (the document itself at ``()``), by its path."""
+        if self._values is None:
+            self._locate()
+        assert self._values is not None
+        return self._values
+
+    def _locate(self) -> None:
+        scratch = Document(self.path)
+        scratch._keys, scratch._values = {}, {}
+        if self.text is not None:
+            _compose(scratch, self.text)
+        self._keys, self._values = scratch._keys, scratch._values
 
     def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """Best position for ``loc``: the key or value itself, else its nearest ancestor."""
-        table = self.keys if key else self.values
+        values = self.values
+        table = self.keys if key else values
         for n in range(len(loc), -1, -1):
             if loc[:n] in table:
                 return table[loc[:n]]
-            if loc[:n] in self.values:
-                return self.values[loc[:n]]
+            if loc[:n] in values:
+                return values[loc[:n]]
         return (1, 1)
 
     def problem(self, line: int, col: int, message: str) -> None:
@@ -74,6 +116,10 @@ class Document:
 
 class _Stop(Exception):
     """Parsing cannot continue (the problem is already recorded)."""
+
+
+class _Retry(Exception):
+    """A key is set twice: read the file again noting positions, to say where it was first."""
 
 
 def _pos(mark: Any) -> tuple[int, int]:
@@ -108,24 +154,26 @@ def resolve_plain(text: str) -> Any:
 
 
 class _Composer:
-    def __init__(self, doc: Document, events: Iterator[Any], text: str = "") -> None:
+    """Builds plain data from libyaml's events, refusing what an entry may not hold. With
+    the document's positions tables present (``doc._keys``), it fills them as it goes."""
+
+    def __init__(self, doc: Document, next_event: Callable[[], Any], text: str = "") -> None:
         self.doc = doc
-        self.events = events
-        self.next = events.__next__  # type: ignore[method-assign]
+        self.next = next_event
         self.text = text
+        self.keys = doc._keys
+        self.values = doc._values
         self.counts: dict[str, int] = {}
-        # What _check_layout needs: the column of each enclosing block collection (a key's
-        # or a dash's), how deep in [ ] / { } the parser is, every scalar's span, and the
-        # lines that continue a flow collection or a quoted scalar in block context.
+        # What check_layout needs: the column of each enclosing block collection (a key's
+        # or a dash's), how deep in [ ] / { } the parser is, every scalar's span (only when
+        # the text has a # that could be a glued comment), and the lines that continue a
+        # flow collection or a quoted scalar in block context.
         self.block_columns: list[int] = [-1]
         self.flow = 0
-        self.spans: list[tuple[int, int]] = []
+        self.spans: list[tuple[int, int]] | None = [] if has_glued_hash(text) else None
         self.quoted_spans: list[tuple[int, int]] = []
         self.continued: list[tuple[int, int, int]] = []  # (first line, last line, column)
         self.block_scalars: list[int] = []  # where each | or > scalar starts
-
-    def next(self) -> Any:
-        return next(self.events)  # replaced per instance by the iterator's own __next__
 
     def refuse(self, event: Any, message: str) -> None:
         # A 64 KiB file can hold thousands of aliases: list the first few of each kind.
@@ -140,8 +188,6 @@ class _Composer:
                 self.doc.problem(1, 1, f"{count} {kind.strip()} in all; only the first are listed")
 
     def check_node(self, event: Any) -> None:
-        if event.anchor is None and event.ctag is None:
-            return  # nearly always: the checks below need neither
         if getattr(event, "anchor", None):
             self.refuse(
                 event, f"YAML anchors (&{event.anchor}) are not allowed; write the value out"
@@ -152,20 +198,22 @@ class _Composer:
             self.refuse(event, f"YAML tags ({shown}) are not allowed; remove the tag")
 
     def node(self, event: Any, path: Path_, depth: int) -> Any:
-        kind = type(event).__name__
-        mark = event.start_mark
-        self.doc.values[path] = (mark.line + 1, mark.column + 1)
-        if kind == "AliasEvent":
+        kind = type(event)
+        if self.values is not None:
+            mark = event.start_mark
+            self.values[path] = (mark.line + 1, mark.column + 1)
+        if kind is AliasEvent:
             self.refuse(
                 event, f"YAML aliases (*{event.anchor}) are not allowed; write the value out"
             )
             return None
-        self.check_node(event)
+        if event.anchor is not None or event.ctag is not None:  # nearly never
+            self.check_node(event)
         if depth > MAX_DEPTH:
             self.refuse(event, f"nesting is deeper than {MAX_DEPTH} levels")
             raise _Stop
-        if kind == "ScalarEvent":
-            plain = event.style in (None, "") and event.implicit[0]
+        if kind is ScalarEvent:
+            plain = not event.style and event.implicit[0]
             self.scalar_layout(event, plain)
             if not plain:
                 return event.value
@@ -179,11 +227,13 @@ class _Composer:
                 )
                 return None
         start = self.enter(event)
-        if kind == "SequenceStartEvent":
+        if kind is SequenceStartEvent:
             items: list[Any] = []
             event = self.next()
+            tracked = self.values is not None
             while type(event) is not SequenceEndEvent:
-                items.append(self.node(event, (*path, len(items)), depth + 1))
+                where = (*path, len(items)) if tracked else path
+                items.append(self.node(event, where, depth + 1))
                 event = self.next()
             self.leave(start, event)
             return items
@@ -201,7 +251,7 @@ class _Composer:
 
     def leave(self, start: Any, end: Any) -> None:
         """A collection ends: a [ ] or { } written over several lines in block context is
-        remembered, for :func:`_check_layout` to check the indentation of its lines."""
+        remembered, for :func:`check_layout` to check the indentation of its lines."""
         if not start.flow_style:
             self.block_columns.pop()
             return
@@ -212,12 +262,16 @@ class _Composer:
             )
 
     def scalar_layout(self, event: Any, plain: bool) -> None:
-        """Note what :func:`_check_layout` needs of a scalar; refuse a plain ``-``, ``?`` or
+        """Note what :func:`check_layout` needs of a scalar; refuse a plain ``-``, ``?`` or
         ``:`` that a flow collection ends right after (``[-]``: YAML forbids it, libyaml
         reads a dash)."""
+        spans, style = self.spans, event.style
+        if spans is not None:
+            spans.append((event.start_mark.index, event.end_mark.index))
+        if not style and not (plain and self.flow):
+            return  # a plain scalar in block context, nearly every one: nothing to note
         start, end = event.start_mark, event.end_mark
-        self.spans.append((start.index, end.index))
-        style = event.style or ""
+        style = style or ""
         if style in "'\"" and style and end.line > start.line:
             self.quoted_spans.append((start.index, end.index))
             if self.flow == 0:
@@ -235,14 +289,22 @@ class _Composer:
     def mapping(self, path: Path_, depth: int) -> tuple[dict[str, Any], Any]:
         result: dict[str, Any] = {}
         event = self.next()
-        keys, values = self.doc.keys, self.doc.values
+        keys, values = self.keys, self.values
         while type(event) is not MappingEndEvent:
             if type(event) is not ScalarEvent:
                 self.refuse(event, "mapping keys must be plain words, not lists or mappings")
                 raise _Stop
-            self.check_node(event)
+            if event.anchor is not None or event.ctag is not None:
+                self.check_node(event)
             self.check_key(event)
-            key, key_pos = str(event.value), _pos(event.start_mark)
+            key = str(event.value)
+            if keys is None or values is None:  # no positions noted: the common case
+                if key in result:
+                    raise _Retry
+                result[key] = self.node(self.next(), path, depth + 1)
+                event = self.next()
+                continue
+            key_pos = _pos(event.start_mark)
             where = (*path, key)
             first = keys.get(where)
             kept = values.get(where)
@@ -279,125 +341,16 @@ class _Composer:
     def document(self) -> Any:
         self.next()  # StreamStart
         event = self.next()
-        if type(event).__name__ == "StreamEndEvent":
+        if type(event) is StreamEndEvent:
             return None
         if event.version is not None or event.tags:
             self.refuse(event, "YAML directives (%YAML, %TAG) are not allowed; delete the line")
         data = self.node(self.next(), (), 0)
         self.next()  # DocumentEnd
         event = self.next()
-        if type(event).__name__ != "StreamEndEvent":
+        if type(event) is not StreamEndEvent:
             self.refuse(event, "more than one YAML document (---) in the file; keep one entry")
         return data
-
-
-_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*(?:[ \t]+(?:#.*)?)?")
-
-
-def _check_layout(doc: Document, text: str, composer: _Composer) -> None:
-    """Refuse what libyaml lets through but YAML 1.2 forbids, each at its line:col: a
-    comment glued to a value (``]#``, ``"x"#``, ``>#``); a line of a ``[ ]``, ``{ }`` or
-    quoted value, in block context, that is not indented past its key or dash (tabs do not
-    count); a block scalar whose leading blank lines hold more spaces than its first line."""
-    _check_comments(doc, text, composer.spans)
-    for index in composer.block_scalars:
-        _check_block_scalar(doc, text, index)
-    if composer.continued:
-        _check_continued(doc, text, composer)
-
-
-def _inside(index: int, spans: list[tuple[int, int]], firsts: list[int]) -> bool:
-    n = bisect.bisect_right(firsts, index) - 1
-    return n >= 0 and spans[n][0] <= index < spans[n][1]
-
-
-def _glued_hashes(text: str) -> Iterator[int]:
-    """Every ``#`` that follows a character other than a space, tab or line break."""
-    index = text.find("#", 1)
-    while index > 0:
-        if text[index - 1] not in " \t\n":
-            yield index
-        index = text.find("#", index + 1)
-
-
-def _check_comments(doc: Document, text: str, spans: list[tuple[int, int]]) -> None:
-    """A ``#`` right after a character, outside any scalar and any comment, is a comment
-    libyaml accepts and YAML does not (``[a]#x``, ``"a"#x``)."""
-    firsts: list[int] = []
-    comment_line = -1
-    for index in _glued_hashes(text):
-        firsts = firsts or [a for a, _ in spans]
-        if _inside(index, spans, firsts):
-            continue
-        line, col = _line_col(text, index)
-        if line == comment_line:
-            continue
-        comment_line = line
-        head = index - col + 1
-        row = text[head:index]
-        opened = any(
-            (m.start() == 0 or row[m.start() - 1] in " \t")
-            and not _inside(head + m.start(), spans, firsts)
-            for m in re.finditer("#", row)
-        )
-        if not opened:
-            doc.problem(line, col, "a comment needs a space before '#'; add one")
-
-
-def _check_block_scalar(doc: Document, text: str, index: int) -> None:
-    """The header of a ``|`` or ``>`` scalar ends or has a space before its comment; with
-    no indentation digit, no leading blank line is wider than the first line (YAML refuses
-    it, libyaml guesses the indentation from the blank lines)."""
-    end = text.find("\n", index)
-    header = text[index:end]
-    line, col = _line_col(text, index)
-    if not _BLOCK_HEADER.fullmatch(header):
-        doc.problem(line, col, f"'{header[0]}' must be followed by a space or a line break")
-        return
-    if any(c.isdigit() for c in header.split("#")[0]):
-        return
-    widest = 0
-    while end >= 0:
-        start, end = end + 1, text.find("\n", end + 1)
-        row = text[start:] if end < 0 else text[start:end]
-        if row.strip(" "):
-            if widest > len(row) - len(row.lstrip(" ")):
-                doc.problem(
-                    line,
-                    col,
-                    "the blank lines that start this text hold more spaces than its first "
-                    "line; delete those spaces",
-                )
-            return
-        widest = max(widest, len(row))
-
-
-def _check_continued(doc: Document, text: str, composer: _Composer) -> None:
-    """Each further line of a ``[ ]``, ``{ }`` or quoted value in block context is indented
-    past the key or dash it belongs to, by spaces (libyaml ignores this indentation)."""
-    rows = text.split("\n")
-    starts = [0]
-    for row in rows:
-        starts.append(starts[-1] + len(row) + 1)
-    quoted = composer.quoted_spans
-    firsts = [a for a, _ in quoted]
-    for first, last, column in composer.continued:
-        for line in range(first + 1, last + 1):
-            row = rows[line]
-            spaces = len(row) - len(row.lstrip(" "))
-            rest = row[spaces:]
-            if not rest or spaces > column:
-                continue
-            inside = _inside(starts[line] + spaces, quoted, firsts)
-            if not inside and (rest.startswith("#") or not rest.strip(" \t")):
-                continue  # a comment or a blank line between items
-            doc.problem(
-                line + 1,
-                spaces + 1,
-                f"this line continues the value that starts on line {first + 1} and must be "
-                f"indented by more than {column} space(s) (tabs do not count)",
-            )
-            break
 
 
 def _decode(doc: Document, raw: bytes) -> str | None:
@@ -428,13 +381,9 @@ def _decode(doc: Document, raw: bytes) -> str | None:
         text += "\n"
     nul = text.find("\x00")
     if nul >= 0:
-        doc.problem(*_line_col(text, nul), "contains a NUL byte; this is not a text file")
+        doc.problem(*line_col(text, nul), "contains a NUL byte; this is not a text file")
         return None
     return _mask_invisible(doc, text)
-
-
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _invisible(ch: str) -> bool:
@@ -449,7 +398,7 @@ def _mask_invisible(doc: Document, text: str) -> str:
     found = [i for i, ch in enumerate(text) if _invisible(ch)]
     for index in found[:MAX_REPORTED]:
         doc.problem(
-            *_line_col(text, index),
+            *line_col(text, index),
             f"invisible control or formatting character U+{ord(text[index]):04X}; delete it",
         )
     if len(found) > MAX_REPORTED:
@@ -476,30 +425,29 @@ def _syntax_hint(problem: str) -> str:
     return next((f"; {hint}" for key, hint in _SYNTAX_HINTS.items() if key in problem), "")
 
 
-def _events(text: str) -> Iterator[Any]:
-    """Parse events straight from libyaml. ``YAML(...).parse`` would do the same but builds
-    a loader class (and globs for plug-ins) on every call: most of the time for a small file."""
-    if _CParser is None:  # ruamel.yaml.clib missing: the pure-Python parser, same events
-        yield from YAML(typ="safe", pure=True).parse(text)
-        return
-    parser = _CParser(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
+def _compose(doc: Document, text: str) -> None:
+    """Compose ``text`` into ``doc``: its data and problems (and its positions, when it has
+    the tables for them). Raises _Retry when a key is set twice and positions are not noted.
 
-
-def parse(raw: bytes, path: str) -> Document:
-    """Parse the bytes of one entry file. Never raises: problems are collected on the result."""
-    doc = Document(path)
-    text = _decode(doc, raw)
-    if text is None:
-        return doc
-    composer = _Composer(doc, _events(text), text)
+    Events come straight from libyaml's parser: ``YAML(...).parse`` would do the same but
+    builds a loader class (and globs for plug-ins) on every call, most of the time for a
+    small file; and its generator would cost a Python call per event."""
+    parser = _CParser(text) if _CParser is not None else None
+    if parser is not None:
+        next_event = parser.get_event
+    else:  # pragma: no cover - ruamel.yaml.clib missing: the pure-Python parser, same events
+        next_event = iter(YAML(typ="safe", pure=True).parse(text)).__next__
+    composer = _Composer(doc, next_event, text)
     try:
         doc.data = composer.document()
-        _check_layout(doc, text, composer)
+        check_layout(
+            doc,
+            text,
+            composer.spans,
+            composer.quoted_spans,
+            composer.continued,
+            composer.block_scalars,
+        )
     except _Stop:
         doc.data = None
     except MarkedYAMLError as err:
@@ -515,11 +463,30 @@ def parse(raw: bytes, path: str) -> Document:
         head = text.encode("utf-8")[: err.position].decode("utf-8", "replace")
         char = err.character if isinstance(err.character, int) else 0
         doc.problem(
-            *_line_col(head, len(head)), f"character U+{char:04X} is not allowed in YAML; delete it"
+            *line_col(head, len(head)), f"character U+{char:04X} is not allowed in YAML; delete it"
         )
         doc.data = None
     except (YAMLError, StopIteration, ValueError, RecursionError) as err:
         doc.problem(1, 1, f"could not be read as YAML: {err}".splitlines()[0])
         doc.data = None
+    finally:
+        if parser is not None:
+            parser.dispose()
     composer.summarise()
+
+
+def parse(raw: bytes, path: str) -> Document:
+    """Parse the bytes of one entry file. Never raises: problems are collected on the result."""
+    doc = Document(path)
+    text = _decode(doc, raw)
+    if text is None:
+        return doc
+    doc.text = text
+    decoded = list(doc.problems)
+    try:
+        _compose(doc, text)
+    except _Retry:  # a duplicate key: read again, noting positions to say where
+        doc.data, doc.problems = None, decoded
+        doc._keys, doc._values = {}, {}
+        _compose(doc, text)
     return doc

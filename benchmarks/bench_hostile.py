@@ -71,7 +71,13 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 
 
 def _tree(base: Path, hostile: bytes | None) -> Path:
-    """The valid catalog of the tests, plus one hostile file (none for the control)."""
+    """The valid catalog of the tests, plus one hostile file (none for the control), in a
+    site whose mkdocs.yml names this repository's definitions (as ``kb validate`` needs)."""
+    base.mkdir(parents=True, exist_ok=True)
+    (base / "mkdocs.yml").write_text(
+        f"site_name: Hostile\nplugins:\n  - kb:\n      definitions: {ROOT / 'definitions'}\n",
+        encoding="utf-8",
+    )
     for catalog, entry_id in VALID:
         path = base / "catalog" / catalog / f"{entry_id}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)

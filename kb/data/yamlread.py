@@ -14,7 +14,6 @@ refused.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,11 +37,13 @@ except ImportError:  # pragma: no cover - ruamel.yaml.clib is a declared depende
     _CParser = None
 
 from kb.data.problems import Problem
+
+# MAX_FILE_BYTES is re-exported: every reader of entry files reads at most that much.
+from kb.data.yamldecode import MAX_FILE_BYTES as MAX_FILE_BYTES
+from kb.data.yamldecode import MAX_REPORTED, decode
 from kb.data.yamllayout import check_layout, has_glued_hash, line_col
 
-MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 16
-MAX_REPORTED = 10  # of one kind of character problem per file
 
 Path_ = tuple[str | int, ...]
 
@@ -353,65 +354,6 @@ class _Composer:
         return data
 
 
-def _decode(doc: Document, raw: bytes) -> str | None:
-    if len(raw) > MAX_FILE_BYTES:
-        # The loader reads at most one byte past the limit, so the true size is unknown here.
-        doc.problem(
-            1, 1, f"file is larger than {MAX_FILE_BYTES // 1024} KiB, the limit for one entry"
-        )
-        return None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # a UTF-8 byte-order mark is harmless; editors on Windows add it
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        doc.problem(
-            line, col, f"byte 0x{raw[err.start]:02X} is not valid UTF-8; save the file as UTF-8"
-        )
-        return None
-    # YAML reads \r\n and \r as line breaks (its scalars get \n either way); normalising
-    # first makes every line:col below agree with the parser's and with editors'.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text and not text.endswith("\n"):
-        # A last line without its line break: libyaml then drops the trailing spaces and
-        # breaks of a block scalar (``|+`` keeps them); with the break it reads what YAML does.
-        text += "\n"
-    nul = text.find("\x00")
-    if nul >= 0:
-        doc.problem(*line_col(text, nul), "contains a NUL byte; this is not a text file")
-        return None
-    return _mask_invisible(doc, text)
-
-
-def _invisible(ch: str) -> bool:
-    return ch not in "\t\n" and (unicodedata.category(ch) in ("Cc", "Cf") or ch in "\u2028\u2029")
-
-
-def _mask_invisible(doc: Document, text: str) -> str:
-    """Report control, bidi and zero-width characters anywhere (comments and keys too) at
-    their exact line:col, and mask them so parsing can go on to find other problems."""
-    if all(line.isprintable() for line in text.replace("\t", " ").split("\n")):
-        return text  # fast path: str.isprintable runs in C
-    found = [i for i, ch in enumerate(text) if _invisible(ch)]
-    for index in found[:MAX_REPORTED]:
-        doc.problem(
-            *line_col(text, index),
-            f"invisible control or formatting character U+{ord(text[index]):04X}; delete it",
-        )
-    if len(found) > MAX_REPORTED:
-        doc.problem(1, 1, f"{len(found)} invisible characters in all; only the first are listed")
-    if not found:
-        return text
-    # U+FFFD is printable and one character wide, so later positions stay exact.
-    chars = list(text)
-    for index in found:
-        chars[index] = "\ufffd"
-    return "".join(chars)
-
-
 # What usually causes libyaml's terser complaints, in a contributor's words.
 _SYNTAX_HINTS = {
     "unexpected ':'": "put text that contains ':' (a URL in [ ], a time) in quotes",
@@ -478,7 +420,7 @@ def _compose(doc: Document, text: str) -> None:
 def parse(raw: bytes, path: str) -> Document:
     """Parse the bytes of one entry file. Never raises: problems are collected on the result."""
     doc = Document(path)
-    text = _decode(doc, raw)
+    text = decode(doc, raw)
     if text is None:
         return doc
     doc.text = text

@@ -235,3 +235,23 @@ def test_lists_refuse_repeats_except_layers() -> None:
         }
     )
     assert entry.layers == layers  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("https://example.com/", "placeholder"),  # kb new's placeholder, even when plain
+        ("https://[::1]/x", None),  # not a plain host name: the full checks pass it
+        ("https://a.example/b#c#d", "url_syntax"),
+        ("https://a.example/100%", "url_escape"),
+        ("https://a.example/ä", "url_character"),
+        ("https://a.example./x", None),
+    ],
+)
+def test_url_checks_give_the_same_answer_for_plain_and_unusual_addresses(
+    url: str, error: str | None
+) -> None:
+    if error is None:
+        assert _ok(Url, url) == url
+    else:
+        assert _bad(Url, url) == error

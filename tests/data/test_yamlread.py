@@ -254,3 +254,24 @@ def test_load_never_raises_and_pins_every_problem(tree: Any, raw: bytes) -> None
     if not kb.ok:  # the other files are valid: every problem is the mutated file's
         assert {p.path for p in kb.problems} == {"catalog/annotation-vendors/label-tool.yml"}
     path.unlink()
+
+
+def test_duplicate_key_after_an_invisible_character_reports_each_once() -> None:
+    # A duplicate key makes the reader read the file again noting positions; what the first
+    # pass over the bytes found (the character) is reported once, not twice or not at all.
+    doc = parse("a: x\u200by\nb: 1\na: 2\n".encode(), "x.yml")
+    assert [p.text() for p in doc.problems] == [
+        "x.yml:1:5: invisible control or formatting character U+200B; delete it",
+        "x.yml:3:1: duplicate key 'a' (first set on line 1)",
+    ]
+    assert doc.data == {"a": "x\ufffdy", "b": 1}
+    assert doc.where(("b",)) == (2, 4)
+
+
+def test_positions_are_the_same_however_often_asked() -> None:
+    # Positions are worked out from the text on first use; later problems and copies agree.
+    doc = parse(SAMPLE.encode(), "x.yml")
+    first = doc.where(("sources", 0, "kind"))
+    assert first == (7, 11)
+    assert doc.where(("sources", 0, "kind")) == first
+    assert doc.where(("sources", 0, "kind"), key=True) == (7, 5)

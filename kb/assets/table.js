@@ -1192,6 +1192,29 @@
     return rank;
   };
 
+  // Each row's combination of facet values (one index per facet, into its distinct lists),
+  // numbered once: returns the combinations, and sets comboOf (row -> combination).
+  Table.prototype.groupRows = function (fields, index) {
+    if (this.combos) return this.combos;
+    var seen = new Map();
+    var combos = [];
+    var comboOf = new Int32Array(this.rows.length);
+    for (var r = 0; r < this.rows.length; r++) {
+      var key = "";
+      for (var k = 0; k < fields.length; k++) key += index[k][r] + ",";
+      var c = seen.get(key);
+      if (c === undefined) {
+        c = combos.length;
+        seen.set(key, c);
+        combos.push(index.map(function (ix) { return ix[r]; }));
+      }
+      comboOf[r] = c;
+    }
+    this.comboOf = comboOf;
+    this.combos = combos;
+    return combos;
+  };
+
   Table.prototype.applyLarge = function (record, typing) {
     var self = this;
     var q = this.state.q;
@@ -1213,30 +1236,47 @@
     var key = JSON.stringify([q, filters]);
     var found = this.passed && this.passed.key === key ? this.passed : null;
     if (!found) {
-      var tally = fields.map(function (f) { return new Int32Array(self.valueLists[f].length); });
-      var pass = new Uint8Array(this.rows.length);
-      var n = fields.length;
+      // Decided per distinct combination of facet values (rows share them), not per row
+      // and facet: a row only counts towards its combination.
+      var combos = this.groupRows(fields, index);
+      var comboOf = this.comboOf;
+      var hits = new Int32Array(combos.length);
+      var matched = q ? new Uint8Array(this.rows.length) : null;
       for (var r = 0; r < this.rows.length; r++) {
-        var row = this.rows[r];
-        if (q && row.text.indexOf(q) === -1) continue;
+        if (q) {
+          if (this.rows[r].text.indexOf(q) === -1) continue;
+          matched[r] = 1;
+        }
+        hits[comboOf[r]] += 1;
+      }
+      var tally = fields.map(function (f) { return new Int32Array(self.valueLists[f].length); });
+      var comboPass = new Uint8Array(combos.length);
+      var n = fields.length;
+      for (var c = 0; c < combos.length; c++) {
+        var combo = combos[c];
         var failed = -1, fails = 0;
         for (var k = 0; k < n && fails < 2; k++) {
-          if (!passes[k][index[k][r]]) { failed = k; fails += 1; }
+          if (!passes[k][combo[k]]) { failed = k; fails += 1; }
         }
+        if (fails === 0) comboPass[c] = 1;
+        if (!hits[c]) continue;
         if (fails === 0) {
-          pass[r] = 1;
-          for (k = 0; k < n; k++) tally[k][index[k][r]] += 1;
+          for (k = 0; k < n; k++) tally[k][combo[k]] += hits[c];
         } else if (fails === 1) {
           // counted for the one facet that hides it: how many rows each value would show
-          tally[failed][index[failed][r]] += 1;
+          tally[failed][combo[failed]] += hits[c];
         }
       }
-      found = this.passed = { key: key, pass: pass, tally: tally };
+      found = this.passed = { key: key, comboPass: comboPass, matched: matched, tally: tally };
     }
     tally = found.tally;
     var visible = [];
     var rows = this.ordered();
-    for (r = 0; r < rows.length; r++) if (found.pass[rows[r].index]) visible.push(rows[r]);
+    var pass = found.comboPass, only = found.matched, of = this.comboOf;
+    for (r = 0; r < rows.length; r++) {
+      var at = rows[r].index;
+      if (pass[of[at]] && (!only || only[at])) visible.push(rows[r]);
+    }
     var counts = {};
     this.facets.forEach(function (f) { counts[f.field] = {}; });
     fields.forEach(function (field, k) {

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from bigsite import CATALOG, KINDS, build, generated_id, write_project
+from bigsite import CATALOG, COMPRESSION, KINDS, build, generated_id, write_project
 from localweb import serve
 
 from browser.reading import assert_clean, raw, shown_ids
@@ -121,6 +121,31 @@ def test_facet_counts_filter_and_back(large_url: str, page: Any) -> None:
         f"() => document.querySelector('.kb-status').textContent.includes('Showing {TOTAL} of')"
     )
     assert not box.is_checked()
+    assert_clean(page)
+
+
+def test_counts_under_a_search_and_a_filter(large_url: str, page: Any) -> None:
+    """Each value's count is how many rows it would show given the search and every other
+    filter, as at 30 entries (worked out here from how the entries were generated)."""
+    page.goto(large_url + "?q=optimizer+12&kind=desktop")
+    page.wait_for_selector("[data-kb-table][data-kb-state=url] input[type=search]")
+    found = [n for n in range(COUNT) if f"optimizer {n}".startswith("optimizer 12")]
+    desktop = [n for n in found if generated_kind(n) == "desktop"]
+    page.wait_for_function(
+        f"() => document.querySelector('.kb-status').textContent === "
+        f"'Showing {len(desktop)} of {TOTAL}'"
+    )
+
+    def count(facet: str, value: str) -> str:
+        box = page.locator(f"fieldset[data-kb-facet={facet}] input[value={value}]")
+        label = page.locator(f"label[for='{box.get_attribute('id')}']")
+        return str(label.inner_text()).rsplit("(", 1)[1].rstrip(")")
+
+    for kind in ("online", "desktop", "plugin", "api"):
+        assert count("kind", kind) == str(sum(generated_kind(n) == kind for n in found))
+    for value in ("lossy", "lossless"):
+        expected = sum(value in COMPRESSION[n % 3] for n in desktop)
+        assert count("compression", value) == str(expected), value
     assert_clean(page)
 
 

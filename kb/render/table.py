@@ -5,6 +5,7 @@ are computed in one place."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -17,7 +18,7 @@ from kb.data.models import CATALOGS, Entry
 from kb.render.cells import Cell, cell, retired
 from kb.render.entrycache import ENTRIES
 from kb.render.tablepages import FIRST_ROWS, data_path, is_large, more_path, pager
-from kb.render.templating import attribute_json, environment, render
+from kb.render.templating import attribute_json, macro, render
 from kb.render.urls import Linker
 
 # A fixed filter: (field, accepted raw values) pairs; OR within a field, AND across fields.
@@ -204,8 +205,9 @@ class CatalogTable:
         """The table as the table script expects it (complete without JavaScript).
 
         The catalog page's own table (``state="url"``) also carries every other column the
-        model offers, hidden, so the reader can show them without a request; embedded
-        tables carry only the columns their page chose.
+        model offers, hidden, so the reader can show them without a request (a large
+        catalog's other rows fetch theirs: see :mod:`kb.render.tablepages`); embedded tables
+        carry only the columns their page chose.
         """
         table = self.with_columns(self.columns)
         shown = set(table.columns)
@@ -221,6 +223,15 @@ class CatalogTable:
         # the table's data file, and readers without it follow the pages of the table.
         large = state == "url" and is_large(table.count)
         shown_rows = table.entries[:FIRST_ROWS] if large else table.entries
+        # what every row's HTML depends on besides its entry (the key rows are kept under)
+        layout = (
+            linker,
+            tuple(c.name for c in columns),
+            tuple(sorted(shown)),
+            tuple(f.name for f in facet_specs),
+            tuple(s.name for s in beneath),
+            repr(wording()),  # the seed mark beside a name
+        )
         return render(
             "table.html",
             catalog=self.catalog,
@@ -236,7 +247,8 @@ class CatalogTable:
             legend=[scale_legend(c) for c in columns if c.kind is Kind.ORDINAL and c.vocab],
             method_href=_method_href(self.catalog, linker),
             rows=[
-                table._row_html(e, linker, columns, facet_specs, beneath, shown) for e in shown_rows
+                table._row_html(e, linker, columns, facet_specs, beneath, shown, layout)
+                for e in shown_rows
             ],
             rows_href=linker.file(data_path(self.catalog)) if large else None,
             more_href=linker.file(more_path(self.catalog)) if large else None,
@@ -252,21 +264,14 @@ class CatalogTable:
         facet_specs: list[FieldSpec],
         beneath_specs: tuple[FieldSpec, ...],
         shown: set[str],
+        layout: Hashable,
     ) -> Markup:
         """One row's HTML; kept from the last build of a preview when nothing it is made
-        from changed (see :mod:`kb.render.entrycache`)."""
-        layout = (
-            linker,
-            tuple(c.name for c in columns),
-            tuple(sorted(shown)),
-            tuple(f.name for f in facet_specs),
-            tuple(s.name for s in beneath_specs),
-            repr(wording()),  # the seed mark beside a name
-        )
+        from changed (its entry, ``layout``: see :mod:`kb.render.entrycache`)."""
 
         def render_row() -> Markup:
             row = self._row(entry, linker, facet_specs, beneath_specs, shown)
-            return Markup(_row_macro()(row, columns, shown))
+            return Markup(macro("table_row")(row, columns, shown))
 
         return ENTRIES.kept(self.kb, self.catalog, entry.id, layout, render_row)
 
@@ -293,11 +298,6 @@ class CatalogTable:
             "cells": cells,
             "beneath": beneath,
         }
-
-
-def _row_macro() -> Any:
-    """The ``table_row`` macro of the package's templates."""
-    return environment().get_template("_macros.html").module.table_row  # type: ignore[attr-defined]
 
 
 def caption(title: str, shown: int, total: int) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from kb.data.catalog import KnowledgeBase
-from kb.render.templating import environment, render
+from kb.render.templating import macro, render
 from kb.render.urls import Linker, page_src
 
 # Above this many entries a catalog page lists its first rows and loads the rest as data.
@@ -123,7 +123,7 @@ def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> 
     columns += [c for c in offered_columns(catalog) if c not in shown]
     specs = table.specs
     beneath_specs = under_name(catalog)
-    macro = environment().get_template("_macros.html").module.table_cell  # type: ignore[attr-defined]
+    table_cell = macro("table_cell")
     cells: dict[str, list[str]] = {c: [] for c in columns}
     keys: dict[str, list[str]] = {c: [] for c in columns}
     searched: dict[str, list[str | None]] = {c: [] for c in columns}
@@ -146,7 +146,7 @@ def table_data(kb: KnowledgeBase, catalog: str, directory_urls: bool = True) -> 
             if at is None:
                 at = known[name][key] = len(cells[name])
                 sort = str(value.sort)
-                markup = _without_sort(str(macro(value, specs[name], beneath, False)), sort)
+                markup = _without_sort(str(table_cell(value, specs[name], beneath, False)), sort)
                 cells[name].append(markup)
                 keys[name].append(sort)
                 if name in shown:

@@ -48,6 +48,12 @@ def render(template: str, **context: Any) -> Markup:
     return Markup(environment().get_template(template).render(**context))
 
 
+def macro(name: str) -> Any:
+    """A macro of the package's ``_macros.html``, to call from Python (one call per cell or
+    row, without rendering a template around it)."""
+    return getattr(environment().get_template("_macros.html").module, name)
+
+
 def attribute_json(data: Any) -> Markup:
     """JSON for a single-quoted HTML attribute: only the characters that matter there are
     escaped, so the many double quotes of JSON stay as they are (a third of the bytes).

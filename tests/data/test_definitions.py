@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CATALOG_NAMES
 
 from kb.data.definitions import active, locate
 from kb.data.models import CATALOGS
@@ -74,15 +75,7 @@ def _validate(site: Path) -> subprocess.CompletedProcess[str]:
 
 def test_this_site_is_in_use_with_its_seven_catalogs() -> None:
     assert active().module == "definitions"
-    assert list(CATALOGS) == [
-        "image-generators",
-        "image-optimizers",
-        "annotation-vendors",
-        "sourcing-modes",
-        "annotation-techniques",
-        "vision-tasks",
-        "case-studies",
-    ]
+    assert list(CATALOGS) == CATALOG_NAMES
 
 
 def test_the_option_names_a_module_or_a_path(tmp_path: Path) -> None:
